@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { compileFile } from '../../compiler/compile.js';
+import { hasErrors } from '../../compiler/diagnostics/diagnostic.js';
+import { canonicalJson } from '../../compiler/plan/canonical-json.js';
+import { renderPlanSummary } from '../../compiler/plan/summary.js';
+import { probeInput } from '../../engine/probe-input.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { inputProblem } from '../input-problem.js';
+import { compileOptionsOf, profileOption, setOption, type CompileFlags } from '../options.js';
+import { reportHuman, reportMessage } from '../report.js';
+import { isGridRuntime } from '../../runtimes/grid/grid-runtime.js';
+import { loadRuntime } from '../../runtimes/registry.js';
+import { allTasks, describeGridRun, resolveHpcTarget } from '../run/grid-hooks.js';
+
+interface PlanFlags extends CompileFlags {
+  target?: string;
+  json?: boolean;
+  output?: string;
+}
+
+async function writePlan(path: string, json: string, ctx: CliContext): Promise<boolean> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, json);
+    return true;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    reportMessage(ctx, {
+      code: 'AUG5004',
+      severity: 'error',
+      message: `cannot write the plan to \`${path}\`: ${reason}`,
+    });
+    return false;
+  }
+}
+
+/** Compiles one file; the summary (or with --json the plan) goes to stdout, messages to stderr. */
+export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): Promise<number> {
+  const target = resolveHpcTarget(flags.target, ctx);
+  if (typeof target === 'number') return target;
+  if (target !== undefined) flags.target = target;
+  const problem = await inputProblem(file);
+  if (problem) {
+    reportMessage(ctx, problem);
+    return EXIT.noInput;
+  }
+  const result = await compileFile(file, { ...compileOptionsOf(flags), probeInput });
+  const sources = new Map(result.sources.map((s) => [s.file, s.text]));
+  reportHuman(ctx, result.diagnostics, sources, file);
+  if (!result.plan || hasErrors(result.diagnostics)) return EXIT.failure;
+  const json = `${canonicalJson(result.plan)}\n`;
+  if (flags.output !== undefined) {
+    if (!(await writePlan(flags.output, json, ctx))) return EXIT.failure;
+    ctx.io.stderr.write(`wrote plan to ${flags.output}\n`);
+  }
+  ctx.io.stdout.write(flags.json ? json : renderPlanSummary(result.plan));
+  const runtime =
+    flags.target !== undefined && !flags.json ? await loadRuntime(flags.target) : undefined;
+  if (runtime && isGridRuntime(runtime)) {
+    const options = result.plan.targets.find((t) => t.name === runtime.name)?.options ?? {};
+    await describeGridRun(runtime, result.plan, allTasks(result.plan), { ...options }, ctx);
+  }
+  return EXIT.ok;
+}
+
+/** `augc plan FILE` */
+export function planCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('plan')
+    .description('compile a .aug file to an execution plan and summarise it')
+    .argument('<file>', 'the .aug file')
+    .option('--target <name>', 'the target to plan for (local, slurm, pbs, aws-batch, ...)')
+    .addOption(profileOption())
+    .addOption(setOption())
+    .option('--json', "print the plan's canonical JSON instead of the summary")
+    .option('-o, --output <plan.json>', 'write the plan to this file')
+    .action(async (file: string, flags: PlanFlags) => {
+      ctx.exitCode = await runPlan(file, flags, ctx);
+    });
+}

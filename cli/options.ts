@@ -1,0 +1,35 @@
+import { Option } from 'commander';
+import { DIAGNOSTIC_FORMATS } from './report.js';
+
+/** `--set k=v` may be given many times; commander calls this once per occurrence. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export const profileOption = () =>
+  new Option('--profile <name>', 'merge the named profile over the pipeline');
+
+export const setOption = () =>
+  new Option('--set <key=value>', 'override a setting, e.g. resources.memory=4GiB (repeatable)')
+    .argParser(collect)
+    .default([]);
+
+export const formatOption = () =>
+  new Option('--format <format>', 'diagnostic output format')
+    .choices(DIAGNOSTIC_FORMATS)
+    .default('text');
+
+/** The options shared by check and plan, as commander hands them to an action. */
+export interface CompileFlags {
+  profile?: string;
+  set: string[];
+}
+
+/** Only defined flags become compile options (exactOptionalPropertyTypes). */
+export function compileOptionsOf(flags: CompileFlags & { target?: string }) {
+  return {
+    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+    ...(flags.target === undefined ? {} : { target: flags.target }),
+    sets: flags.set,
+  };
+}

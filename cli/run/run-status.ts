@@ -1,0 +1,100 @@
+/**
+ * A run's state for `augc status`: finished tasks from storage records (the source of truth on
+ * every target), running tasks from the runtime, and an ETA from completed tasks' durations.
+ */
+import { tasksOf } from '../../compiler/plan/task-at.js';
+import type { Plan } from '../../compiler/plan/types.js';
+import type { Storage } from '../../engine/storage/storage.js';
+import { mapLimit } from '../../engine/map-limit.js';
+import { listAttempts, readTaskState, type TaskState } from '../../engine/task-state.js';
+import type { RunningTask, RuntimeStatus } from '../../runtimes/runtime.js';
+
+export interface StatusReport {
+  pipeline: string;
+  run: string;
+  target: string;
+  active: boolean;
+  tasks: number;
+  completed: number;
+  running: number;
+  failed: number;
+  pending: number;
+  rows: number;
+  /** Seconds, from the mean duration of completed tasks; undefined when unknown or done. */
+  etaSeconds?: number;
+  runningTasks: RunningTask[];
+  failedTasks: { task: string; group: string; index: number; reason: string }[];
+  notes: string[];
+}
+
+interface TaskAndState {
+  id: string;
+  group: string;
+  index: number;
+  state: TaskState;
+}
+
+async function allStates(plan: Plan, storage: Storage): Promise<TaskAndState[]> {
+  const attempts = await listAttempts(storage);
+  return mapLimit([...tasksOf(plan)], 32, async (t) => ({
+    id: t.id,
+    group: t.group,
+    index: t.index,
+    state: await readTaskState(storage, plan, t, { attempts, verifyHash: false }),
+  }));
+}
+
+function durationMs(state: TaskState): number | undefined {
+  const r = state.record;
+  if (!r) return undefined;
+  const ms = Date.parse(r.end) - Date.parse(r.start);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+export async function readRunStatus(
+  plan: Plan,
+  storage: Storage,
+  where: { run: string; target: string },
+  runtime: RuntimeStatus,
+): Promise<StatusReport> {
+  const states = await allStates(plan, storage);
+  const running = new Set(runtime.running.map((r) => r.task));
+  const report: StatusReport = {
+    pipeline: plan.pipeline,
+    ...where,
+    active: runtime.active,
+    tasks: states.length,
+    completed: 0,
+    running: 0,
+    failed: 0,
+    pending: 0,
+    rows: 0,
+    runningTasks: runtime.running,
+    failedTasks: [],
+    notes: runtime.notes,
+  };
+  const durations: number[] = [];
+  for (const { id, group, index, state } of states) {
+    if (state.state === 'complete') {
+      report.completed++;
+      report.rows += state.record?.rows_out ?? 0;
+      const d = durationMs(state);
+      if (d !== undefined) durations.push(d);
+    } else if (running.has(id)) report.running++;
+    else if (state.state === 'failed') {
+      report.failed++;
+      report.failedTasks.push({ task: id, group, index, reason: state.reason });
+    } else report.pending++;
+  }
+  const left = report.pending + report.running + (runtime.active ? report.failed : 0);
+  if (durations.length > 0 && left > 0 && runtime.active) {
+    const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
+    report.etaSeconds = Math.round((mean * left) / Math.max(1, report.running) / 1000);
+  }
+  return report;
+}
+
+/** True when nothing more will happen without a new `augc run`. */
+export function isSettled(report: StatusReport): boolean {
+  return !report.active || report.completed + report.failed === report.tasks;
+}

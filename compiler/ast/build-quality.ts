@@ -1,0 +1,26 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Statement } from '../syntax/tree.js';
+import { assign } from './build-resources.js';
+import { blockBody, readBlock } from './read-block.js';
+import { attributeValue, readEnum, readNumber } from './read-value.js';
+import type { QualityDecl } from './types.js';
+
+const MEASURES = ['chrf', 'levenshtein', 'jaccard'] as const;
+
+/** `quality { measure = chrf  min = 0.55  max = 0.95 }` */
+export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl {
+  const block = readBlock(
+    blockBody(stmt, diags),
+    { attributes: ['measure', 'min', 'max'] },
+    'quality',
+    diags,
+  );
+  const decl: QualityDecl = { span: stmt.span };
+  for (const [key, attr] of block) {
+    const expr = attributeValue(attr, diags);
+    if (!expr) continue;
+    if (key === 'measure') assign(decl, 'measure', readEnum(expr, MEASURES, key, diags));
+    else assign(decl, key as 'min' | 'max', readNumber(expr, key, diags));
+  }
+  return decl;
+}

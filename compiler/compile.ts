@@ -1,0 +1,170 @@
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { loadPipeline } from './ast/load-pipeline.js';
+import type { InputFormat, PipelineAst } from './ast/types.js';
+import { checkPipeline } from './check/index.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { lowerToIr } from './ir/lower-to-ir.js';
+import { buildPlan } from './plan/build-plan.js';
+import type { Plan } from './plan/types.js';
+import { arrayLimitFor } from './targets/catalog.js';
+import { COMPILER_VERSION } from './version.js';
+
+export { COMPILER_VERSION };
+
+/** What the caller learnt by reading the input (the CLI uses engine/probe-input.ts). */
+export interface InputInfo {
+  columns: string[];
+  rows?: number;
+  sha256?: string;
+}
+
+export interface CompileOptions {
+  profile?: string;
+  sets?: string[];
+  target?: string;
+  /** Reads the input's header (and row count) at compile time; undefined when it cannot. */
+  probeInput?: (uri: string, format: InputFormat) => Promise<InputInfo | undefined>;
+  /** Directory relative paths in the plan are expressed against; default process.cwd(). */
+  cwd?: string;
+  /** Reads source files (tests pass an in-memory one); default: the file system. */
+  readFile?: (path: string) => string;
+}
+
+export interface CompileResult {
+  ast?: PipelineAst;
+  plan?: Plan;
+  diagnostics: Diagnostic[];
+  sources: { file: string; text: string }[];
+  input?: InputInfo;
+}
+
+const URI_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const EXTENSION_FORMATS: Record<string, InputFormat> = {
+  csv: 'csv',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  parquet: 'parquet',
+};
+
+/** The input path as the plan stores it: relative to the working directory, not the .aug file. */
+function withResolvedInput(ast: PipelineAst, cwd: string): PipelineAst {
+  const input = ast.input;
+  if (!input || URI_SCHEME.test(input.uri.value) || isAbsolute(input.uri.value)) return ast;
+  const fromFile = resolve(dirname(resolve(cwd, input.uri.span.file)), input.uri.value);
+  const uri = { ...input.uri, value: relative(cwd, fromFile) || '.' };
+  return { ...ast, input: { ...input, uri } };
+}
+
+function formatOf(ast: PipelineAst): InputFormat | undefined {
+  const input = ast.input;
+  if (!input) return undefined;
+  return (
+    input.format?.value ?? EXTENSION_FORMATS[input.uri.value.split('.').pop()?.toLowerCase() ?? '']
+  );
+}
+
+/** A data error from the probe: the engine's DataError carries where in the file it is. */
+interface ProbeFailure {
+  code?: string;
+  detail?: { file: string; row: number; line?: number; message: string };
+  message?: string;
+}
+
+/** Reads the input's header and row count; a missing or malformed input becomes a diagnostic. */
+async function probe(
+  ast: PipelineAst,
+  format: InputFormat,
+  probeInput: NonNullable<CompileOptions['probeInput']>,
+  cwd: string,
+  diagnostics: Diagnostic[],
+): Promise<InputInfo | undefined> {
+  const uri = ast.input?.uri;
+  if (!uri) return undefined;
+  try {
+    return await probeInput(resolve(cwd, uri.value), format);
+  } catch (err) {
+    const failure = err as ProbeFailure;
+    if (failure.code === 'ENOENT') {
+      diagnostics.push({
+        code: 'AUG2202',
+        severity: 'warning',
+        message: `input \`${uri.value}\` does not exist, so its columns were not checked`,
+        span: uri.span,
+        help: 'the path is relative to the file that names it',
+      });
+      return undefined;
+    }
+    const where = failure.detail
+      ? `${failure.detail.file}:${failure.detail.line ?? failure.detail.row}: row ${failure.detail.row}: ${failure.detail.message}`
+      : (failure.message ?? String(err));
+    diagnostics.push({
+      code: 'AUG2201',
+      severity: 'error',
+      message: `cannot read input \`${uri.value}\``,
+      span: uri.span,
+      notes: [where],
+    });
+    return undefined;
+  }
+}
+
+/** Parses, resolves and checks a pipeline: everything `augc check` reports. */
+export async function checkFile(path: string, opts: CompileOptions = {}): Promise<CompileResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const loaded = loadPipeline(path, {
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.sets ? { sets: opts.sets } : {}),
+    ...(opts.readFile ? { readFile: opts.readFile } : {}),
+  });
+  const diagnostics = [...loaded.diagnostics];
+  if (!loaded.value) return { diagnostics, sources: [] };
+  const ast = withResolvedInput(loaded.value, cwd);
+  const format = formatOf(ast);
+  const input =
+    format && opts.probeInput
+      ? await probe(ast, format, opts.probeInput, cwd, diagnostics)
+      : undefined;
+  diagnostics.push(...checkPipeline(ast, input ? { inputProbe: input } : {}));
+  return { ast, diagnostics, sources: ast.sources, ...(input ? { input } : {}) };
+}
+
+/**
+ * Sources under cwd-relative names, as the plan's source hash covers them: `x.aug`, `./x.aug` and
+ * an absolute spelling of it make the same plan.
+ */
+export function planSources(
+  sources: readonly { file: string; text: string }[],
+  cwd: string = process.cwd(),
+): { file: string; text: string }[] {
+  return sources.map((s) => ({ file: relative(cwd, resolve(cwd, s.file)), text: s.text }));
+}
+
+/** Everything `checkFile` does, then lowering and the plan: what `augc plan` and `augc run` use. */
+export async function compileFile(path: string, opts: CompileOptions = {}): Promise<CompileResult> {
+  const checked = await checkFile(path, opts);
+  const { ast, diagnostics, sources, input } = checked;
+  if (!ast || hasErrors(diagnostics)) return checked;
+  const lowered = lowerToIr(ast);
+  diagnostics.push(...lowered.diagnostics);
+  if (!lowered.value || hasErrors(diagnostics)) return checked;
+  const cwd = opts.cwd ?? process.cwd();
+  const arrayLimit = opts.target ? arrayLimitFor(ast, opts.target) : undefined;
+  const planned = buildPlan(lowered.value, {
+    sources: planSources(sources, cwd),
+    sourceFile: relative(cwd, resolve(cwd, path)),
+    compilerVersion: COMPILER_VERSION,
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+    ...(opts.target !== undefined ? { target: opts.target } : {}),
+    ...(arrayLimit !== undefined ? { arrayLimit } : {}),
+    ...(input
+      ? {
+          input: {
+            ...(input.rows !== undefined ? { rows: input.rows } : {}),
+            ...(input.sha256 ? { sha256: input.sha256 } : {}),
+          },
+        }
+      : {}),
+  });
+  diagnostics.push(...planned.diagnostics);
+  return { ...checked, ...(planned.value ? { plan: planned.value } : {}) };
+}

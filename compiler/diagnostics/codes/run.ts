@@ -1,0 +1,46 @@
+import type { CodeTable } from './types.js';
+
+/** AUG51xx (CLI/runtime part): `augc run`, `worker`, `merge` and `status`. */
+export const RUN_CODES = {
+  AUG5101: {
+    name: 'plan-version-mismatch',
+    summary: 'a plan given to `augc run` was made by another augc version',
+  },
+  AUG5102: {
+    name: 'plan-source-changed',
+    summary: 'the source files of a plan given to `augc run` changed since the plan was made',
+  },
+  AUG5103: {
+    name: 'run-locked',
+    summary: 'another `augc run` is using the same output (its lock file names the owner)',
+  },
+  AUG5104: {
+    name: 'stale-lock-taken-over',
+    summary: 'the lock of a run whose driver is gone was taken over',
+  },
+  AUG5105: {
+    name: 'output-not-supported',
+    summary:
+      'the run output cannot be used by the selected target (e.g. an object store for `local`)',
+  },
+  AUG5106: { name: 'target-not-runnable', summary: 'the selected target cannot run pipelines yet' },
+  AUG5107: { name: 'tasks-failed', summary: 'tasks of the run failed after their last attempt' },
+  AUG5108: {
+    name: 'merge-incomplete',
+    summary: 'merge found tasks that are missing, failed, stale or corrupt',
+  },
+  AUG5109: {
+    name: 'worker-task-unknown',
+    summary: '`augc worker` cannot find its plan, group or task index',
+  },
+  AUG5110: { name: 'run-interrupted', summary: 'the run was interrupted (Ctrl-C or SIGTERM)' },
+  AUG5111: { name: 'input-unusable', summary: 'the input could not be split into chunks' },
+  AUG5112: {
+    name: 'not-a-run',
+    summary: 'the folder given to `merge` or `status` holds no run (`_augc/plan.json`)',
+  },
+  AUG5113: {
+    name: 'plan-source-unverifiable',
+    summary: 'the source files of a plan cannot be read, so the plan is run without that check',
+  },
+} satisfies CodeTable;

@@ -1,0 +1,9 @@
+/** One entry of the diagnostic catalogue. Codes are never reused or renumbered. */
+export interface CodeInfo {
+  /** kebab-case name, used in docs and SARIF rule ids. */
+  name: string;
+  /** What the diagnostic means, one sentence (docs/diagnostics.md is generated from it). */
+  summary: string;
+}
+
+export type CodeTable = Record<string, CodeInfo>;

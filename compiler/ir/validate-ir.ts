@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+const schema = JSON.parse(
+  readFileSync(new URL('./ir.schema.json', import.meta.url), 'utf8'),
+) as object;
+// Compiled once at module load: validation runs on every compile.
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+/** Formats ajv errors as `path: message` lines, at most `limit` of them. */
+export function formatAjvErrors(
+  errors: readonly ErrorObject[] | null | undefined,
+  limit = 5,
+): string[] {
+  const lines = (errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`);
+  const shown = [...new Set(lines)].slice(0, limit);
+  if (lines.length > shown.length) shown.push(`... and ${lines.length - shown.length} more`);
+  return shown;
+}
+
+/** Checks the IR against ir.schema.json; a failure is a compiler bug (AUG3001). */
+export function validateIr(ir: unknown): Diagnostic[] {
+  if (validate(ir)) return [];
+  return [
+    {
+      code: 'AUG3001',
+      severity: 'error',
+      message: 'the lowered IR does not match its schema',
+      notes: [
+        'this is a compiler bug: please report it with the pipeline file',
+        ...formatAjvErrors(validate.errors),
+      ],
+    },
+  ];
+}

@@ -1,0 +1,204 @@
+import type { TargetDecl, TargetName } from '../ast/types.js';
+
+/**
+ * The execution targets and the options each accepts. Option types: `bytes` needs a memory unit
+ * (`64GiB`), `duration` a duration unit (`48h`); `enum` takes one of `values`.
+ */
+export type TargetOptionType =
+  'string' | 'integer' | 'bool' | 'bytes' | 'duration' | 'enum' | 'string_list';
+
+export interface TargetOptionSpec {
+  name: string;
+  type: TargetOptionType;
+  doc: string;
+  values?: string[];
+  /** Lower bound for integers. */
+  min?: number;
+}
+
+export interface TargetSpec {
+  name: TargetName;
+  summary: string;
+  options: TargetOptionSpec[];
+  /**
+   * Most tasks one array job may hold (plans split longer groups); undefined means unlimited.
+   * The `max_array_size` option, where the target has it, overrides this.
+   */
+  arrayLimit?: number;
+  /** Longest walltime the service allows at all, in seconds; undefined when it has no cap. */
+  maxWalltimeSeconds?: number;
+}
+
+const LIMITS: TargetOptionSpec[] = [
+  { name: 'max_cpus', type: 'integer', min: 1, doc: 'Most CPUs one task can get on this target.' },
+  { name: 'max_memory', type: 'bytes', doc: 'Most memory one task can get on this target.' },
+  { name: 'max_gpus', type: 'integer', min: 0, doc: 'Most GPUs one task can get on this target.' },
+  {
+    name: 'max_walltime',
+    type: 'duration',
+    doc: 'Longest walltime one task can get on this target.',
+  },
+];
+
+const opt = (
+  name: string,
+  type: TargetOptionType,
+  doc: string,
+  extra: Partial<TargetOptionSpec> = {},
+): TargetOptionSpec => ({
+  name,
+  type,
+  doc,
+  ...extra,
+});
+
+const ARRAY_LIMIT = opt(
+  'array_limit',
+  'integer',
+  'Most array tasks running at once (the `%N` throttle).',
+  { min: 1 },
+);
+const MAX_ARRAY = opt(
+  'max_array_size',
+  'integer',
+  'Most tasks in one array job; longer groups are split.',
+  { min: 1 },
+);
+const GRID_OPTIONS = opt(
+  'options',
+  'string_list',
+  'Extra scheduler flags, added verbatim to the job script header.',
+);
+
+export const TARGETS: readonly TargetSpec[] = [
+  {
+    name: 'local',
+    summary: 'a process pool on this machine',
+    options: [
+      opt('jobs', 'integer', 'Tasks run at once (default: the number of CPUs).', { min: 1 }),
+      opt('gpus', 'integer', 'GPUs available on this machine (default 0).', { min: 0 }),
+      ...LIMITS,
+    ],
+  },
+  {
+    name: 'slurm',
+    summary: 'Slurm job arrays (sbatch)',
+    options: [
+      opt('partition', 'string', 'The partition (`--partition`).'),
+      opt('account', 'string', 'The account charged (`--account`).'),
+      opt('qos', 'string', 'The quality of service (`--qos`).'),
+      opt('gpu_type', 'string', 'GPU type in `--gres=gpu:<type>:<n>`.'),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      GRID_OPTIONS,
+      ...LIMITS,
+    ],
+    arrayLimit: 1000,
+  },
+  {
+    name: 'pbs',
+    summary: 'PBS Pro or Torque job arrays (qsub)',
+    options: [
+      opt('queue', 'string', 'The queue (`-q`).'),
+      opt('account', 'string', 'The account charged (`-A`).'),
+      opt('dialect', 'enum', 'PBS Pro (`-J`) or Torque (`-t`) array syntax.', {
+        values: ['pro', 'torque'],
+      }),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      GRID_OPTIONS,
+      ...LIMITS,
+    ],
+    arrayLimit: 10_000,
+  },
+  {
+    name: 'aws-batch',
+    summary: 'AWS Batch array jobs',
+    options: [
+      opt('queue', 'string', 'The job queue.'),
+      opt('region', 'string', 'The AWS region, e.g. `us-east-1`.'),
+      opt('job_definition', 'string', 'The job definition name or ARN.'),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      ...LIMITS,
+    ],
+    arrayLimit: 10_000,
+  },
+  {
+    name: 'gcp-batch',
+    summary: 'Google Cloud Batch jobs (one task group per array)',
+    options: [
+      opt('project', 'string', 'The Google Cloud project id.'),
+      opt('region', 'string', 'The region, e.g. `europe-west4`.'),
+      opt('machine_type', 'string', 'The Compute Engine machine type, e.g. `n2-standard-4`.'),
+      opt('accelerator', 'string', 'The GPU accelerator type, e.g. `nvidia-tesla-t4`.'),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      ...LIMITS,
+    ],
+    arrayLimit: 100_000,
+  },
+  {
+    name: 'azure-batch',
+    summary: 'Azure Batch jobs (tasks in one job)',
+    options: [
+      opt('account_url', 'string', 'The Batch account URL.'),
+      opt('pool', 'string', 'The pool id.'),
+      MAX_ARRAY,
+      ...LIMITS,
+    ],
+    arrayLimit: 100_000,
+  },
+];
+
+const byName = new Map<string, TargetSpec>(TARGETS.map((t) => [t.name, t]));
+
+export function findTarget(name: string): TargetSpec | undefined {
+  return byName.get(name);
+}
+
+export function targetNames(): TargetName[] {
+  return TARGETS.map((t) => t.name);
+}
+
+/** A target with options as written (a TargetDecl) or as plain values (the IR). */
+export interface TargetLike {
+  name: string | { value: string };
+  options:
+    | readonly { name: { value: string }; value: { value: { type: string; value?: unknown } } }[]
+    | Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Most tasks one array job may hold on this target: the `max_array_size` option if set, else the
+ * target's intrinsic limit. undefined means unlimited (local, unknown targets).
+ */
+export function arrayLimitOf(target: TargetLike): number | undefined {
+  const name = typeof target.name === 'string' ? target.name : target.name.value;
+  const option = optionValue(target, 'max_array_size');
+  if (typeof option === 'number' && Number.isInteger(option) && option >= 1) return option;
+  return findTarget(name)?.arrayLimit;
+}
+
+function optionValue(target: TargetLike, key: string): unknown {
+  const options = target.options;
+  if (Array.isArray(options)) {
+    const found = (options as Extract<TargetLike['options'], readonly unknown[]>).find(
+      (o) => o.name.value === key,
+    );
+    return found?.value.value.value;
+  }
+  return (options as Readonly<Record<string, unknown>>)[key];
+}
+
+/**
+ * The array limit for running `ast` on the target named `target`: the declared `target` block's
+ * `max_array_size` if any, else the target's intrinsic limit (undefined: unlimited or unknown).
+ */
+export function arrayLimitFor(
+  ast: { targets: readonly TargetDecl[] },
+  target: string,
+): number | undefined {
+  const decl = ast.targets.find((t) => t.name.value === target);
+  return arrayLimitOf(decl ?? { name: target, options: {} });
+}

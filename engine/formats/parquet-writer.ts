@@ -1,0 +1,110 @@
+/**
+ * Parquet writer on hyparquet-writer. Rows are buffered into row groups of `ROW_GROUP_ROWS` and
+ * each group is encoded and flushed to the sink, so memory is bounded by one row group (plus the
+ * footer's metadata), not by the file. Column types are those given, else inferred from the first
+ * row group: the first non-null value's kind (string -> UTF8, number -> DOUBLE, boolean ->
+ * BOOLEAN; all null -> UTF8). Every column is OPTIONAL (nullable).
+ */
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { SchemaElement } from 'hyparquet';
+import type { CellValue, TableRow } from '../../stdlib/method.js';
+import type { ByteSink } from '../storage/storage.js';
+import { DataError } from './data-error.js';
+
+export type ColumnType = 'string' | 'number' | 'boolean';
+
+export const ROW_GROUP_ROWS = 16_384;
+
+/** A ByteWriter that hands its bytes to the sink after every row group. */
+class SinkWriter extends ByteWriter {
+  constructor(private readonly sink: ByteSink) {
+    super(1 << 20);
+  }
+  flush(): Promise<void> {
+    const bytes = new Uint8Array(this.buffer.slice(0, this.index));
+    this.index = 0;
+    return this.sink.write(bytes);
+  }
+  override finish(): Promise<void> {
+    return this.flush();
+  }
+}
+
+function schemaElement(name: string, type: ColumnType): SchemaElement {
+  if (type === 'string') {
+    return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' };
+  }
+  return { name, type: type === 'number' ? 'DOUBLE' : 'BOOLEAN', repetition_type: 'OPTIONAL' };
+}
+
+function inferType(rows: readonly TableRow[], column: string): ColumnType {
+  for (const row of rows) {
+    const value = row[column];
+    if (value !== null && value !== undefined) return typeof value as ColumnType;
+  }
+  return 'string';
+}
+
+export interface ParquetRowWriter {
+  write(row: TableRow): Promise<void>;
+  finish(): Promise<void>;
+}
+
+export function parquetRowWriter(
+  file: string,
+  sink: ByteSink,
+  columns: readonly string[],
+  types: Readonly<Record<string, ColumnType>> = {},
+): ParquetRowWriter {
+  let buffer: TableRow[] = [];
+  let written = 0;
+  let state: { writer: ParquetWriter; typed: [string, ColumnType][] } | undefined;
+
+  const start = (): { writer: ParquetWriter; typed: [string, ColumnType][] } => {
+    const typed = columns.map((c): [string, ColumnType] => [c, types[c] ?? inferType(buffer, c)]);
+    const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }];
+    schema.push(...typed.map(([name, type]) => schemaElement(name, type)));
+    const writer = new ParquetWriter({ writer: new SinkWriter(sink), schema, createdBy: 'augc' });
+    return { writer, typed };
+  };
+
+  const flush = async (): Promise<ParquetWriter> => {
+    state ??= start();
+    if (buffer.length === 0) return state.writer;
+    const columnData = state.typed.map(([name, type]) => ({
+      name,
+      data: columnValues(file, buffer, name, type, written),
+    }));
+    await state.writer.write({ columnData, rowGroupSize: buffer.length });
+    written += buffer.length;
+    buffer = [];
+    return state.writer;
+  };
+
+  return {
+    async write(row) {
+      buffer.push(row);
+      if (buffer.length >= ROW_GROUP_ROWS) await flush();
+    },
+    async finish() {
+      await (await flush()).finish();
+    },
+  };
+}
+
+function columnValues(
+  file: string,
+  rows: readonly TableRow[],
+  column: string,
+  type: ColumnType,
+  before: number,
+): CellValue[] {
+  return rows.map((row, i) => {
+    const value = row[column] ?? null;
+    if (value !== null && typeof value !== type) {
+      const message = `column \`${column}\` holds a ${typeof value} but is a ${type} column; a Parquet column has one type`;
+      throw new DataError({ file, row: before + i + 1, message });
+    }
+    return value;
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * `createRowWriter`: rows in, a file out, atomically. Nothing exists at the final path until
+ * `commit()`; `abort()` (or an error during commit) leaves no temp file behind.
+ */
+import type { TableRow } from '../../stdlib/method.js';
+import { openAtomicFile } from '../storage/local-file.js';
+import type { ByteSink } from '../storage/storage.js';
+import { parquetRowWriter, type ColumnType } from './parquet-writer.js';
+import { csvEncoder, jsonlEncoder } from './text-writers.js';
+import type { Format, RowWriter } from './types.js';
+
+export interface WriterOptions {
+  /** Parquet column types; columns not listed are inferred from the first row group. */
+  types?: Readonly<Record<string, ColumnType>>;
+}
+
+/** Text is batched to about this many characters per write to keep syscalls few. */
+const TEXT_BATCH = 1 << 16;
+
+/** Writes to a local path through a temp file in the same folder. */
+export async function createRowWriter(
+  path: string,
+  format: Format,
+  columns: readonly string[],
+  opts: WriterOptions = {},
+): Promise<RowWriter> {
+  return createSinkRowWriter(await openAtomicFile(path), path, format, columns, opts);
+}
+
+/** Writes to any sink, e.g. `storage.createWriteStream(path)`. `name` is used in errors. */
+export function createSinkRowWriter(
+  sink: ByteSink,
+  name: string,
+  format: Format,
+  columns: readonly string[],
+  opts: WriterOptions = {},
+): RowWriter {
+  const inner =
+    format === 'parquet'
+      ? parquetInner(sink, name, columns, opts)
+      : textInner(sink, format, columns);
+  let closed = false;
+  const commit = async (): Promise<void> => {
+    if (closed) throw new Error(`${name}: writer already closed`);
+    closed = true;
+    try {
+      await inner.finish();
+      await sink.commit();
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    }
+  };
+  return {
+    async write(row) {
+      if (closed) throw new Error(`${name}: write after close`);
+      await inner.write(row);
+    },
+    commit,
+    close: commit,
+    async abort() {
+      closed = true;
+      await sink.abort();
+    },
+  };
+}
+
+interface InnerWriter {
+  write(row: TableRow): Promise<void>;
+  finish(): Promise<void>;
+}
+
+function parquetInner(
+  sink: ByteSink,
+  name: string,
+  columns: readonly string[],
+  opts: WriterOptions,
+): InnerWriter {
+  return parquetRowWriter(name, sink, columns, opts.types);
+}
+
+function textInner(
+  sink: ByteSink,
+  format: 'csv' | 'jsonl',
+  columns: readonly string[],
+): InnerWriter {
+  const encoder = format === 'csv' ? csvEncoder(columns) : jsonlEncoder(columns);
+  let pending = encoder.start;
+  return {
+    async write(row) {
+      pending += encoder.encode(row);
+      if (pending.length >= TEXT_BATCH) {
+        const text = pending;
+        pending = '';
+        await sink.write(text);
+      }
+    },
+    async finish() {
+      if (pending.length > 0) await sink.write(pending);
+      pending = '';
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { TableRow } from '../../stdlib/method.js';
+import type { Reject } from './data-error.js';
+
+export type Format = 'csv' | 'jsonl' | 'parquet';
+export type BadRowPolicy = 'fail' | 'skip';
+
+export interface ReadOptions {
+  /** `fail` (default) throws a `DataError` at the first bad row; `skip` reports it and goes on. */
+  onBadRow?: BadRowPolicy;
+  /** Called for each skipped row under `skip`. */
+  onReject?: (reject: Reject) => void;
+  /** Called once with the column names before the first row (also for a header-only file). */
+  onColumns?: (columns: readonly string[]) => void;
+  /**
+   * Called with every byte of the file in order, so a caller can hash the input in the same pass.
+   * CSV and JSONL only: Parquet is read by ranges, hash it with `sha256OfSource`.
+   */
+  onBytes?: (bytes: Uint8Array) => void;
+}
+
+/** One good row with where it came from. */
+export interface RowRecord {
+  /** 1-based data row number in the file, counting bad rows too (so it is stable under skip). */
+  row: number;
+  line?: number;
+  values: TableRow;
+}
+
+export interface RowWriter {
+  write(row: TableRow): Promise<void>;
+  /** Finishes the file and renames it into place. */
+  commit(): Promise<void>;
+  /** The same as `commit()`. */
+  close(): Promise<void>;
+  /** Drops the temp file; nothing appears at the final path. */
+  abort(): Promise<void>;
+}

@@ -1,0 +1,15 @@
+import { chrf } from './chrf.js';
+import { levenshteinRatio } from './levenshtein-ratio.js';
+import { tokenJaccard } from './token-jaccard.js';
+
+/** The plan's `quality.measure` values (compiler/plan/types.ts). */
+export type SimilarityMeasureName = 'chrf' | 'levenshtein' | 'jaccard';
+
+/** similarity(original, variant) in [0, 1]; 1 means "the same text". */
+export type SimilarityFn = (original: string, variant: string) => number;
+
+export const SIMILARITY_MEASURES: Readonly<Record<SimilarityMeasureName, SimilarityFn>> = {
+  chrf,
+  levenshtein: levenshteinRatio,
+  jaccard: tokenJaccard,
+};

@@ -1,0 +1,279 @@
+/**
+ * Runs one task: reads its chunk, applies the combo's methods to every (row, variant), filters,
+ * writes the dataset part atomically, then the manifest row, then the context record. The record
+ * is written last because it is the completion marker: a task is complete only when its record
+ * exists and its part matches the record's sha256 (see task-state.ts). An attempt that fails or
+ * is interrupted leaves no temp file, no record, and an attempt record saying why.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { contextPathOf, manifestRowPathOf, partPathOf } from '../compiler/plan/task-at.js';
+import type { Plan, PlanTask } from '../compiler/plan/types.js';
+import { cacheKeyOf } from './cache-key.js';
+import { commandStage } from './command-stage.js';
+import { comboStepsOf, type TextStep } from './combo-stages.js';
+import { csvText } from './csv-text.js';
+import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
+import { createQualityFilter, emptyQualityCounts, type QualityCounts } from './quality/index.js';
+import type { Storage } from './storage/storage.js';
+import { synthesizeChunk } from './tabular-stage.js';
+import { recordFailure } from './task-failure.js';
+import {
+  readChunkItems,
+  augmentedColumns,
+  type ChunkReading,
+  type ItemBatches,
+} from './task-items.js';
+import {
+  MANIFEST_COLUMNS,
+  TASK_RECORD_VERSION,
+  droppedTotal,
+  type TaskRecord,
+} from './task-record.js';
+import { crashAfterPartHook, enospcArmed } from './test-hooks.js';
+import { textStage } from './text-stage.js';
+import { writeItems } from './write-items.js';
+
+export interface RunTaskOptions {
+  plan: Plan;
+  task: PlanTask;
+  storage: Storage;
+  /** Storage-relative path of the task's chunk file (JSONL written by `splitInput`). */
+  chunkPath: string;
+  attempt: number;
+  /** Shown in records and logs, e.g. `local-3` or a Slurm job id. */
+  worker: string;
+  signal?: AbortSignal;
+  /** Rows of the chunk done so far and in all (0 when the chunk's size is not known). */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** The chunk's row count when the caller knows it (from `splitInput`), for progress. */
+  rowsTotal?: number;
+  /** Receives `command` programs' stdout and stderr (for the worker's log). */
+  log?: (text: string) => void;
+}
+
+interface TaskRun {
+  opts: RunTaskOptions;
+  reading: ChunkReading;
+  chunkHash: ReturnType<typeof createHash>;
+  writer: PartWriter | undefined;
+  workDir: string | undefined;
+  rowsDone: number;
+}
+
+interface Produced {
+  counts: QualityCounts;
+  rowsOut: number;
+  part: { sha256: string; bytes: number };
+}
+
+function openWriterFor(run: TaskRun): () => Promise<PartWriter> {
+  const { plan, task, storage } = run.opts;
+  return async () => {
+    const columns = outputColumnsOf(plan.input, run.reading.columns);
+    const path = partPathOf(plan, task.combo.id, task.chunk);
+    run.writer = await openPartWriter(
+      storage,
+      plan,
+      path,
+      columns,
+      augmentedColumns(plan.input),
+      enospcArmed(task.id, run.opts.attempt),
+    );
+    return run.writer;
+  };
+}
+
+function chunkItems(run: TaskRun): ItemBatches {
+  const { plan, storage, chunkPath } = run.opts;
+  return readChunkItems(plan, storage, chunkPath, run.reading, (bytes) =>
+    run.chunkHash.update(bytes),
+  );
+}
+
+async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatches> {
+  const { plan, task, signal, attempt, log } = run.opts;
+  let batches = chunkItems(run);
+  for (const step of steps) {
+    if (step.kind === 'text') {
+      batches = textStage(batches, {
+        plan,
+        task,
+        method: step.method,
+        impl: step.impl,
+        ...(signal ? { signal } : {}),
+      });
+      continue;
+    }
+    run.workDir ??= await mkdtemp(join(tmpdir(), 'augc-task-'));
+    batches = commandStage(batches, {
+      plan,
+      task,
+      method: step.method,
+      attempt,
+      workDir: run.workDir,
+      ...(signal ? { signal } : {}),
+      ...(log ? { log } : {}),
+    });
+  }
+  return batches;
+}
+
+async function produce(run: TaskRun): Promise<Produced> {
+  const { plan, task, signal } = run.opts;
+  const combo = comboStepsOf(plan, task);
+  const open = openWriterFor(run);
+  if (combo.mode === 'tabular') {
+    const { rows } = await synthesizeChunk(chunkItems(run), {
+      plan,
+      task,
+      steps: combo.steps,
+      ...(signal ? { signal } : {}),
+    });
+    const writer = await open();
+    for (const row of rows)
+      await writer.write({ ...row, augc_combo: task.combo.id, augc_similarity: null });
+    const counts = emptyQualityCounts();
+    counts.generated = counts.kept = rows.length;
+    run.rowsDone = run.reading.rowsIn - 1;
+    progress(run);
+    return { counts, rowsOut: rows.length, part: await commitPart(run) };
+  }
+  const filter = createQualityFilter(plan.quality);
+  const rowsOut = await writeItems(await chainTextSteps(run, combo.steps), {
+    plan,
+    task,
+    filter,
+    open,
+    ...(signal ? { signal } : {}),
+    onRow: () => progress(run),
+  });
+  return { counts: filter.counts(), rowsOut, part: await commitPart(run) };
+}
+
+/** Publishes the part unless the task was aborted meanwhile (then the catch drops it). */
+async function commitPart(run: TaskRun): Promise<Produced['part']> {
+  const writer = run.writer ?? (await openWriterFor(run)());
+  run.opts.signal?.throwIfAborted();
+  const part = await writer.commit();
+  run.writer = undefined;
+  return part;
+}
+
+function progress(run: TaskRun): void {
+  run.rowsDone++;
+  run.opts.onProgress?.(run.rowsDone, run.opts.rowsTotal ?? run.opts.plan.chunks.rowsPerChunk ?? 0);
+}
+
+function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
+  const { plan, task, chunkPath, attempt, worker } = run.opts;
+  const chunkSha256 = run.chunkHash.digest('hex');
+  const cacheKey = cacheKeyOf({ plan, task, chunkSha256 });
+  const methods = task.combo.methods.flatMap((id) => plan.methods.filter((m) => m.id === id));
+  return {
+    record_version: TASK_RECORD_VERSION,
+    task: task.id,
+    group: task.group,
+    index: task.index,
+    combo: task.combo.id,
+    combo_index: task.comboIndex,
+    methods: task.combo.methods,
+    k: task.combo.k,
+    chunk: task.chunk,
+    attempt,
+    host: hostname(),
+    pid: process.pid,
+    worker,
+    start: start.toISOString(),
+    end: new Date().toISOString(),
+    rows_in: run.reading.rowsIn,
+    generated: produced.counts.generated,
+    rows_out: produced.rowsOut,
+    kept: produced.counts.kept,
+    dropped: { ...produced.counts.dropped },
+    quality: { ...plan.quality },
+    params: methods.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      ...(m.method !== undefined ? { method: m.method } : {}),
+      params: m.params,
+      ...(m.argv !== undefined ? { argv: m.argv } : {}),
+      ...(m.image !== undefined ? { image: m.image } : {}),
+    })),
+    seed: { plan: plan.seed, task: task.seed },
+    variants: plan.variants,
+    input: { path: chunkPath, sha256: chunkSha256 },
+    part: {
+      path: partPathOf(plan, task.combo.id, task.chunk),
+      format: plan.output.format,
+      ...produced.part,
+    },
+    augc_version: plan.compilerVersion,
+    plan_hash: plan.planHash,
+    cache_key: cacheKey,
+  };
+}
+
+async function publish(storage: Storage, plan: Plan, record: TaskRecord): Promise<void> {
+  const row = {
+    combo_id: record.combo,
+    methods: record.methods.join('+'),
+    k: record.k,
+    rows: record.rows_out,
+    variants: record.variants,
+    kept: record.kept,
+    dropped: droppedTotal(record.dropped),
+    path: record.part.path,
+    sha256: record.part.sha256,
+  };
+  await storage.writeAtomic(
+    manifestRowPathOf(plan, record.combo, record.chunk),
+    csvText(MANIFEST_COLUMNS, [row]),
+  );
+  await storage.writeAtomic(
+    contextPathOf(plan, record.combo, record.chunk),
+    `${JSON.stringify(record, null, 2)}\n`,
+  );
+}
+
+/** Runs the task; resolves with its record, or rejects with a `TaskFailure` after recording it. */
+export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
+  const { plan, task, storage } = opts;
+  const start = new Date();
+  const run: TaskRun = {
+    opts,
+    reading: { columns: undefined, rowsIn: 0 },
+    chunkHash: createHash('sha256'),
+    writer: undefined,
+    workDir: undefined,
+    rowsDone: 0,
+  };
+  try {
+    opts.signal?.throwIfAborted();
+    // A record left by an earlier run would vouch for a part this attempt is about to replace.
+    await storage.remove(contextPathOf(plan, task.combo.id, task.chunk));
+    await storage.remove(manifestRowPathOf(plan, task.combo.id, task.chunk));
+    const produced = await produce(run);
+    crashAfterPartHook(task.id, opts.attempt);
+    opts.signal?.throwIfAborted();
+    const record = recordOf(run, produced, start);
+    await publish(storage, plan, record);
+    return record;
+  } catch (error) {
+    await run.writer?.abort();
+    throw await recordFailure({
+      storage,
+      plan,
+      task,
+      attempt: opts.attempt,
+      worker: opts.worker,
+      start,
+      error,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  } finally {
+    if (run.workDir !== undefined) await rm(run.workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The reading half of `splitInput`: streams the input once, hashing it, checking that the
+ * columns the pipeline names exist and that text columns hold text, and applying the bad-row
+ * policy to both the readers' rejects and these checks.
+ */
+import { createHash } from 'node:crypto';
+import type { PlanInput } from '../compiler/plan/types.js';
+import { handleBadRow } from './formats/bad-rows.js';
+import { DataError, type Reject } from './formats/data-error.js';
+import { readRecords } from './formats/read-rows.js';
+import type { RowRecord } from './formats/types.js';
+import { hashesWhileReading, requireInputSource } from './input-source.js';
+import { sha256OfSource } from './storage/file-storage.js';
+
+export interface ReadSummary {
+  columns: string[];
+  rows: number;
+  sha256: string;
+}
+
+/** Every column the pipeline refers to, each once. */
+function namedColumns(input: PlanInput): string[] {
+  const names = [input.id, ...input.text, input.label, ...input.keep, ...input.protect];
+  return [...new Set(names.filter((n): n is string => n !== undefined))];
+}
+
+function checkColumns(
+  file: string,
+  input: PlanInput,
+  columns: readonly string[],
+  reserved: string,
+): void {
+  if (columns.includes(reserved)) {
+    throw new DataError({
+      file,
+      row: 0,
+      message: `column name \`${reserved}\` is reserved by augc`,
+    });
+  }
+  const missing = namedColumns(input).filter((name) => !columns.includes(name));
+  if (missing.length > 0) {
+    const list = missing.map((m) => `\`${m}\``).join(', ');
+    const has = columns.map((c) => `\`${c}\``).join(', ');
+    const message = `missing column${missing.length > 1 ? 's' : ''} ${list} (the file has ${has || 'no columns'})`;
+    throw new DataError({ file, row: 0, message });
+  }
+}
+
+/** Text columns must hold strings; null and '' are kept (there is nothing to augment). */
+function textProblem(input: PlanInput, record: RowRecord): string | undefined {
+  for (const column of input.text) {
+    const value = record.values[column];
+    if (value !== null && typeof value !== 'string') {
+      return `text column \`${column}\` holds a ${typeof value} (${String(value)}), not text`;
+    }
+  }
+  return undefined;
+}
+
+export async function readInputRows(
+  input: PlanInput,
+  reserved: string,
+  onReject: (reject: Reject) => Promise<void>,
+  onRow: (record: RowRecord, index: number, columns: readonly string[]) => Promise<void>,
+): Promise<ReadSummary> {
+  const source = requireInputSource(input.uri);
+  const inline = hashesWhileReading(input.format);
+  const hash = createHash('sha256');
+  const pending: Reject[] = [];
+  const policy = { onBadRow: input.onBadRow, onReject: (r: Reject) => void pending.push(r) };
+  let columns: string[] = [];
+  let rows = 0;
+  const records = readRecords(source, input.format, {
+    ...policy,
+    onColumns: (names) => {
+      checkColumns(input.uri, input, names, reserved);
+      columns = [...names];
+    },
+    ...(inline ? { onBytes: (bytes: Uint8Array) => void hash.update(bytes) } : {}),
+  });
+  for await (const record of records) {
+    const problem = textProblem(input, record);
+    if (problem === undefined) await onRow(record, rows++, columns);
+    else handleBadRow(rejectOf(input.uri, record, problem), policy);
+    for (const reject of pending.splice(0)) await onReject(reject);
+  }
+  for (const reject of pending.splice(0)) await onReject(reject);
+  const sha256 = inline ? hash.digest('hex') : await sha256OfSource(source);
+  return { columns, rows, sha256 };
+}
+
+function rejectOf(file: string, record: RowRecord, message: string): Reject {
+  const where = record.line === undefined ? {} : { line: record.line };
+  return { file, row: record.row, ...where, message, raw: JSON.stringify(record.values) };
+}

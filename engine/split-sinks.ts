@@ -1,0 +1,119 @@
+/** Chunk and reject files for `splitInput`, each written atomically and hashed as it is written. */
+import { createHash } from 'node:crypto';
+import type { CellValue, TableRow } from '../stdlib/method.js';
+import type { Reject } from './formats/data-error.js';
+import { createSinkRowWriter } from './formats/row-writer.js';
+import type { RowWriter } from './formats/types.js';
+import type { ByteSink, Storage } from './storage/storage.js';
+
+export interface ChunkFile {
+  /** Storage-relative path. */
+  file: string;
+  rows: number;
+  sha256: string;
+}
+
+export function chunkPath(dir: string, index: number): string {
+  return `${dir}/chunk-${String(index).padStart(5, '0')}.jsonl`;
+}
+
+function hashingSink(inner: ByteSink): { sink: ByteSink; digest: () => string } {
+  const hash = createHash('sha256');
+  return {
+    sink: {
+      write(data) {
+        hash.update(data);
+        return inner.write(data);
+      },
+      commit: () => inner.commit(),
+      abort: () => inner.abort(),
+    },
+    digest: () => hash.digest('hex'),
+  };
+}
+
+export interface OpenChunk {
+  writer: RowWriter;
+  finish(): Promise<ChunkFile>;
+  rows: number;
+}
+
+export async function openChunk(
+  storage: Storage,
+  dir: string,
+  index: number,
+  columns: readonly string[],
+): Promise<OpenChunk> {
+  const file = chunkPath(dir, index);
+  const { sink, digest } = hashingSink(await storage.createWriteStream(file));
+  const writer = createSinkRowWriter(sink, file, 'jsonl', columns);
+  const chunk: OpenChunk = {
+    writer,
+    rows: 0,
+    async finish() {
+      await writer.commit();
+      return { file, rows: chunk.rows, sha256: digest() };
+    },
+  };
+  return chunk;
+}
+
+/** Routes rows to chunk files in order, one file open at a time. */
+export function chunkCursor(storage: Storage, dir: string, rowsPerChunk: number) {
+  const done: ChunkFile[] = [];
+  let open: OpenChunk | undefined;
+  return {
+    async add(row: TableRow, index: number, columns: readonly string[]): Promise<void> {
+      const target = Math.floor(index / rowsPerChunk);
+      while (open === undefined || done.length < target) {
+        if (open !== undefined) done.push(await open.finish());
+        open = await openChunk(storage, dir, done.length, columns);
+      }
+      await open.writer.write(row);
+      open.rows++;
+    },
+    /** Commits the open chunk and writes empty ones up to `count`. */
+    async finish(count: number, columns: readonly string[]): Promise<ChunkFile[]> {
+      if (open !== undefined) done.push(await open.finish());
+      open = undefined;
+      while (done.length < count)
+        done.push(await (await openChunk(storage, dir, done.length, columns)).finish());
+      return done;
+    },
+    /** Drops the open chunk and removes the committed ones. */
+    async abort(): Promise<void> {
+      await open?.writer.abort();
+      for (const chunk of done) await storage.remove(chunk.file);
+    },
+  };
+}
+
+const REJECT_COLUMNS = ['row', 'line', 'message', 'raw'];
+
+/** The rejects file is opened on the first reject, so a clean input leaves none. */
+export function rejectsFile(storage: Storage, path: string) {
+  let writer: Promise<RowWriter> | undefined;
+  let count = 0;
+  return {
+    path,
+    count: () => count,
+    async add(reject: Reject): Promise<void> {
+      count++;
+      writer ??= storage
+        .createWriteStream(path)
+        .then((sink) => createSinkRowWriter(sink, path, 'jsonl', REJECT_COLUMNS));
+      const row: TableRow = {
+        row: reject.row,
+        line: (reject.line ?? null) as CellValue,
+        message: reject.message,
+        raw: reject.raw,
+      };
+      await (await writer).write(row);
+    },
+    async finish(ok: boolean): Promise<void> {
+      if (writer === undefined) return;
+      const w = await writer;
+      await (ok ? w.commit() : w.abort());
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * What a failed or interrupted attempt leaves: `_augc/attempts/<task>.<attempt>.json`, classified
+ * the way the plan's retry policy matches failures (`exit(N)`, `signal`, `oom`, `timeout`,
+ * `error`), and the `TaskFailure` that `runTask` rejects with.
+ */
+import { hostname } from 'node:os';
+import type { Plan, PlanTask } from '../compiler/plan/types.js';
+import { isDataError } from './formats/data-error.js';
+import { CommandFailure } from './run-command.js';
+import type { Storage } from './storage/storage.js';
+import {
+  attemptPathOf,
+  TASK_RECORD_VERSION,
+  type AttemptRecord,
+  type FailureClass,
+} from './task-record.js';
+
+export class TaskFailure extends Error {
+  constructor(
+    readonly attempt: AttemptRecord,
+    options: { cause: unknown },
+  ) {
+    super(
+      `task ${attempt.task} ${attempt.state} (${attempt.error_class}): ${attempt.message}`,
+      options,
+    );
+    this.name = 'TaskFailure';
+  }
+}
+
+export function isTaskFailure(error: unknown): error is TaskFailure {
+  return error instanceof Error && error.name === 'TaskFailure' && 'attempt' in error;
+}
+
+interface Classified {
+  state: AttemptRecord['state'];
+  errorClass: FailureClass;
+  signal?: string;
+  exitCode?: number;
+  logTail: string;
+}
+
+const OOM = /out of memory|ENOMEM|Array buffer allocation failed|Invalid string length/i;
+const STACK_LINES = 20;
+
+function stackTail(error: unknown): string {
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return stack.split('\n').slice(0, STACK_LINES).join('\n');
+}
+
+function classify(error: unknown, signal: AbortSignal | undefined): Classified {
+  if (signal?.aborted) {
+    const timeout = (signal.reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
+    return timeout
+      ? { state: 'failed', errorClass: 'timeout', logTail: '' }
+      : { state: 'interrupted', errorClass: 'signal', logTail: '' };
+  }
+  if (error instanceof CommandFailure) {
+    if (error.exitCode !== undefined) {
+      return {
+        state: 'failed',
+        errorClass: `exit(${error.exitCode})`,
+        exitCode: error.exitCode,
+        logTail: error.stderrTail,
+      };
+    }
+    if (error.signal !== undefined) {
+      return {
+        state: 'failed',
+        errorClass: 'signal',
+        signal: error.signal,
+        logTail: error.stderrTail,
+      };
+    }
+    return { state: 'failed', errorClass: 'error', logTail: error.stderrTail };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const errorClass: FailureClass = OOM.test(message) ? 'oom' : 'error';
+  return { state: 'failed', errorClass, logTail: isDataError(error) ? '' : stackTail(error) };
+}
+
+export interface FailureContext {
+  storage: Storage;
+  plan: Plan;
+  task: PlanTask;
+  attempt: number;
+  worker: string;
+  start: Date;
+  error: unknown;
+  signal?: AbortSignal;
+}
+
+/** Writes the attempt record (best effort: a storage that fails too must not hide the cause). */
+export async function recordFailure(ctx: FailureContext): Promise<TaskFailure> {
+  const { task, error } = ctx;
+  const c = classify(error, ctx.signal);
+  const message =
+    c.state === 'interrupted'
+      ? 'interrupted'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const record: AttemptRecord = {
+    record_version: TASK_RECORD_VERSION,
+    task: task.id,
+    group: task.group,
+    index: task.index,
+    combo: task.combo.id,
+    chunk: task.chunk,
+    attempt: ctx.attempt,
+    state: c.state,
+    error_class: c.errorClass,
+    ...(c.signal !== undefined ? { signal: c.signal } : {}),
+    ...(c.exitCode !== undefined ? { exit_code: c.exitCode } : {}),
+    message,
+    log_tail: c.logTail,
+    host: hostname(),
+    pid: process.pid,
+    worker: ctx.worker,
+    start: ctx.start.toISOString(),
+    end: new Date().toISOString(),
+  };
+  try {
+    await ctx.storage.writeAtomic(
+      attemptPathOf(task.id, ctx.attempt),
+      `${JSON.stringify(record, null, 2)}\n`,
+    );
+  } catch {
+    // The failure itself is what the caller must see; a second error would mask it.
+  }
+  return new TaskFailure(record, { cause: error });
+}

@@ -1,0 +1,108 @@
+/**
+ * The files a task leaves under `_augc/`: its context record (the completion marker), its
+ * manifest row and, when an attempt fails, an attempt record. Keys are snake_case because these
+ * are data files that users read and load into dataframes.
+ */
+import type { PlanParamValue } from '../compiler/plan/types.js';
+import type { CacheKey } from './cache-key.js';
+
+export const TASK_RECORD_VERSION = 1;
+
+/** What one method ran with, as recorded (params are resolved: every default filled in). */
+export interface MethodRecord {
+  id: string;
+  kind: 'stdlib' | 'command';
+  method?: string;
+  params: Record<string, PlanParamValue>;
+  argv?: string[];
+  image?: string;
+}
+
+export interface TaskRecord {
+  record_version: number;
+  task: string;
+  group: string;
+  index: number;
+  combo: string;
+  combo_index: number;
+  methods: string[];
+  k: number;
+  chunk: number;
+  attempt: number;
+  host: string;
+  pid: number;
+  worker: string;
+  /** ISO 8601 UTC. */
+  start: string;
+  end: string;
+  rows_in: number;
+  /** Variants generated before filtering (rows_in x variants for text combos). */
+  generated: number;
+  rows_out: number;
+  kept: number;
+  /** Dropped variants by reason (`unchanged`, `duplicate`, `below_min`, `above_max`, ...). */
+  dropped: Record<string, number>;
+  quality: { measure: string; min: number; max: number };
+  params: MethodRecord[];
+  /** The plan's seed and the task's derived seed. */
+  seed: { plan: number; task: string };
+  variants: number;
+  input: { path: string; sha256: string };
+  part: { path: string; format: string; sha256: string; bytes: number };
+  augc_version: string;
+  plan_hash: string;
+  cache_key: CacheKey;
+}
+
+export type FailureClass = 'error' | 'signal' | 'oom' | 'timeout' | `exit(${number})`;
+
+export interface AttemptRecord {
+  record_version: number;
+  task: string;
+  group: string;
+  index: number;
+  combo: string;
+  chunk: number;
+  attempt: number;
+  state: 'failed' | 'interrupted';
+  /** `exit(N)`, `signal`, `oom`, `timeout` or `error` (the retry policy matches on it). */
+  error_class: FailureClass;
+  /** The signal name when a child process was killed by one (e.g. `SIGKILL`). */
+  signal?: string;
+  exit_code?: number;
+  message: string;
+  /** The last lines of the failing program's stderr, or of the error's stack. */
+  log_tail: string;
+  host: string;
+  pid: number;
+  worker: string;
+  start: string;
+  end: string;
+}
+
+/** `_augc/attempts/<task>.<attempt>.json`, beside the context records. */
+export function attemptPathOf(taskId: string, attempt: number): string {
+  return `_augc/attempts/${taskId}.${attempt}.json`;
+}
+
+export const ATTEMPTS_DIR = '_augc/attempts';
+
+/** The columns of `manifest_final.csv` and of each task's manifest row, in order. */
+export const MANIFEST_COLUMNS = [
+  'combo_id',
+  'methods',
+  'k',
+  'rows',
+  'variants',
+  'kept',
+  'dropped',
+  'path',
+  'sha256',
+] as const;
+
+export type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string | number>;
+
+/** Sum of the dropped counts. */
+export function droppedTotal(dropped: Record<string, number>): number {
+  return Object.values(dropped).reduce((n, v) => n + v, 0);
+}

@@ -1,0 +1,57 @@
+/**
+ * The end of a text task's stream: each (row, variant) item goes through the quality filter
+ * (duplicates are judged among the variants of the same row) and the kept ones are written.
+ * Several text columns are judged as one text, joined with newlines.
+ */
+import type { Plan, PlanTask } from '../compiler/plan/types.js';
+import type { TableRow } from '../stdlib/method.js';
+import type { QualityFilter, RowQualityScope } from './quality/index.js';
+import { ROW_ORDINAL_COLUMN, type PartWriter } from './part-writer.js';
+import { augmentedColumns, cellText, type ItemBatches, type TaskItem } from './task-items.js';
+
+export interface WriteItemsOptions {
+  plan: Plan;
+  task: PlanTask;
+  filter: QualityFilter;
+  /** Opens the part writer; called once, when the input columns are known (or at the end). */
+  open: () => Promise<PartWriter>;
+  signal?: AbortSignal;
+  onRow?: (ordinal: number) => void;
+}
+
+function outputRowOf(plan: Plan, task: PlanTask, item: TaskItem, similarity: number): TableRow {
+  const row: TableRow = { ...item.row };
+  row[ROW_ORDINAL_COLUMN] = item.ordinal;
+  augmentedColumns(plan.input).forEach((c, k) => (row[c] = item.texts[k] ?? ''));
+  row['augc_variant'] = item.variant;
+  row['augc_combo'] = task.combo.id;
+  row['augc_similarity'] = similarity;
+  return row;
+}
+
+export async function writeItems(batches: ItemBatches, opts: WriteItemsOptions): Promise<number> {
+  const { plan, task, filter } = opts;
+  const columns = augmentedColumns(plan.input);
+  let writer: PartWriter | undefined;
+  let scope: RowQualityScope = filter.row('');
+  let scopeOrdinal = Number.NaN;
+  let written = 0;
+  for await (const batch of batches) {
+    opts.signal?.throwIfAborted();
+    writer ??= await opts.open();
+    for (const item of batch) {
+      if (item.ordinal !== scopeOrdinal) {
+        if (!Number.isNaN(scopeOrdinal)) opts.onRow?.(scopeOrdinal);
+        scopeOrdinal = item.ordinal;
+        scope = filter.row(columns.map((c) => cellText(item.row[c])).join('\n'));
+      }
+      const decision = scope.decide(item.texts.join('\n'));
+      if (!decision.keep) continue;
+      await writer.write(outputRowOf(plan, task, item, decision.similarity));
+      written++;
+    }
+  }
+  if (!Number.isNaN(scopeOrdinal)) opts.onRow?.(scopeOrdinal);
+  writer ??= await opts.open();
+  return written;
+}

@@ -1,0 +1,53 @@
+/**
+ * Which task of an array group a worker runs: `--index` when given, else the scheduler's array
+ * variable. PBS Pro/OpenPBS set PBS_ARRAY_INDEX, Torque PBS_ARRAYID, Slurm (and Slurm's PBS
+ * wrappers) only SLURM_ARRAY_TASK_ID; cloud batch services have their own. Azure Batch has no
+ * array index: augc names its tasks `<prefix>-<index>`, so the index is the trailing number.
+ */
+export const INDEX_VARIABLES = [
+  'PBS_ARRAY_INDEX',
+  'PBS_ARRAYID',
+  'SLURM_ARRAY_TASK_ID',
+  'AWS_BATCH_JOB_ARRAY_INDEX',
+  'BATCH_TASK_INDEX',
+  'AZ_BATCH_TASK_ID',
+] as const;
+
+export type ArrayIndex =
+  { ok: true; index: number; source: string } | { ok: false; message: string };
+
+const INTEGER = /^\d+$/;
+
+function parseIndex(name: string, raw: string): number | undefined {
+  const text = name === 'AZ_BATCH_TASK_ID' ? (/(\d+)$/.exec(raw)?.[1] ?? '') : raw.trim();
+  return INTEGER.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * The index as given (`--index` or the environment) plus `offset`: a group longer than the
+ * scheduler's array limit is submitted as several arrays that each count from 0, and each sub-array's
+ * job passes its first index as the offset.
+ */
+export function arrayIndexOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  offset = 0,
+): ArrayIndex {
+  if (flag !== undefined) {
+    if (!INTEGER.test(flag))
+      return { ok: false, message: `--index must be a whole number, not \`${flag}\`` };
+    return { ok: true, index: Number(flag) + offset, source: '--index' };
+  }
+  for (const name of INDEX_VARIABLES) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const index = parseIndex(name, raw);
+    if (index === undefined)
+      return { ok: false, message: `${name}=\`${raw}\` is not an array index` };
+    return { ok: true, index: index + offset, source: name };
+  }
+  return {
+    ok: false,
+    message: `no task index: pass --index or run inside an array job (${INDEX_VARIABLES.join(', ')})`,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * What the finalizer job of a round does once its arrays are over (afterany): look at every task
+ * of the round; if some failed and the retry rule allows another attempt, submit them as a new
+ * round (attempt + 1, resources escalated, after the backoff) with a new finalizer; otherwise
+ * merge, and write `_augc/grid/result.json`, which `augc run --wait` and `augc status` read.
+ */
+import { hostname } from 'node:os';
+import { taskAt } from '../../compiler/plan/task-at.js';
+import type { Plan } from '../../compiler/plan/types.js';
+import { mergeRun } from '../../engine/merge.js';
+import type { Storage } from '../../engine/storage/storage.js';
+import { readTaskState } from '../../engine/task-state.js';
+import {
+  attemptPathOf,
+  TASK_RECORD_VERSION,
+  type AttemptRecord,
+  type FailureClass,
+} from '../../engine/task-record.js';
+import { backoffSeconds, shouldRetry } from '../retry-policy.js';
+import { classifyFailure, isRetryable, type GridFailure } from './classify-failure.js';
+import type { JobStatus } from './dialect.js';
+import { readRound, writeJson, type GridArray, type GridRound } from './grid-state.js';
+import { parseIndices } from './index-spec.js';
+import { CANCEL_PATH, exitPathOf, RESULT_PATH } from './layout.js';
+import { queryJobs } from './query-jobs.js';
+import { failuresOf, type GridResult } from './result.js';
+import { submitRound, type GridContext, type RoundTask } from './submit-round.js';
+
+export type FinalizeOutcome =
+  | { kind: 'cancelled' }
+  | { kind: 'resubmitted'; round: number; tasks: number; finalizer: string }
+  | { kind: 'done'; result: GridResult }
+  | { kind: 'error'; message: string };
+
+async function readNumber(storage: Storage, path: string): Promise<number | undefined> {
+  try {
+    const n = Number((await storage.readText(path)).trim());
+    return Number.isInteger(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readAttempt(storage: Storage, task: string, attempt: number, since: string) {
+  try {
+    const r = JSON.parse(await storage.readText(attemptPathOf(task, attempt))) as AttemptRecord;
+    return r.end >= since ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Failed {
+  task: RoundTask & { id: string };
+  array: GridArray;
+  failure: GridFailure;
+  recorded: boolean;
+}
+
+async function failedTasks(
+  ctx: GridContext,
+  round: GridRound,
+  jobs: JobStatus[],
+): Promise<Failed[]> {
+  const out: Failed[] = [];
+  for (const array of round.arrays) {
+    for (const rel of parseIndices(array.indices))
+      out.push(...(await checkTask(ctx, round, array, rel, jobs)));
+  }
+  return out;
+}
+
+async function checkTask(
+  ctx: GridContext,
+  round: GridRound,
+  a: GridArray,
+  rel: number,
+  jobs: JobStatus[],
+): Promise<Failed[]> {
+  const index = a.offset + rel;
+  const task = taskAt(ctx.plan, a.group, index);
+  if (!task) return [];
+  const state = await readTaskState(ctx.storage, ctx.plan, task, { verifyHash: false });
+  if (state.state === 'complete') return [];
+  const job = jobs.find((j) => j.jobId === a.jobId && j.index === rel);
+  const attempt = await readAttempt(ctx.storage, task.id, round.attempt, round.submitted);
+  const rc = await readNumber(ctx.storage, exitPathOf(a.groupDir, index, round.attempt));
+  const failure = classifyFailure(job, attempt, rc);
+  const recorded = attempt !== undefined && !failure.fromScheduler;
+  return [{ task: { group: a.group, index, id: task.id }, array: a, failure, recorded }];
+}
+
+/** An attempt record for a task the scheduler killed or that died before the engine could write one. */
+async function recordAttempt(ctx: GridContext, f: Failed, round: GridRound): Promise<void> {
+  const task = taskAt(ctx.plan, f.task.group, f.task.index);
+  if (!task) return;
+  const record: AttemptRecord = {
+    record_version: TASK_RECORD_VERSION,
+    task: task.id,
+    group: task.group,
+    index: task.index,
+    combo: task.combo.id,
+    chunk: task.chunk,
+    attempt: round.attempt,
+    state: 'failed',
+    error_class: f.failure.errorClass as FailureClass,
+    ...(f.failure.signal !== undefined ? { signal: f.failure.signal } : {}),
+    ...(f.failure.exitCode !== undefined ? { exit_code: f.failure.exitCode } : {}),
+    message: f.failure.message,
+    log_tail: '',
+    host: hostname(),
+    pid: process.pid,
+    worker: `${f.array.jobId}[${f.task.index - f.array.offset}]`,
+    start: round.submitted,
+    end: new Date().toISOString(),
+  };
+  await writeJson(ctx.storage, attemptPathOf(task.id, round.attempt), record);
+}
+
+export async function finalizeRound(
+  ctx: GridContext,
+  roundNumber: number,
+): Promise<FinalizeOutcome> {
+  if (await ctx.storage.exists(CANCEL_PATH)) return { kind: 'cancelled' };
+  const round = await readRound(ctx.storage, roundNumber);
+  if (!round)
+    return { kind: 'error', message: `round ${roundNumber} of this run is not on record` };
+  const jobs = await queryJobs(
+    ctx,
+    round.arrays.map((a) => a.jobId),
+  );
+  const failed = await failedTasks(ctx, round, jobs);
+  for (const f of failed.filter((x) => !x.recorded)) await recordAttempt(ctx, f, round);
+  const retry = failed.filter(
+    (f) => isRetryable(f.failure) && shouldRetry(ctx.plan.retry, round.attempt, f.failure),
+  );
+  if (retry.length > 0) {
+    const next = round.attempt + 1;
+    const submitted = await submitRound(
+      ctx,
+      roundNumber + 1,
+      next,
+      retry.map((f) => f.task),
+      backoffSeconds(ctx.plan.retry, next),
+    );
+    if (!submitted.ok) return { kind: 'error', message: submitted.message };
+    return {
+      kind: 'resubmitted',
+      round: roundNumber + 1,
+      tasks: retry.length,
+      finalizer: submitted.finalizer,
+    };
+  }
+  const result = await finishRun(ctx.plan, ctx.storage);
+  return { kind: 'done', result };
+}
+
+/** Merges when every task is complete; records the run's end either way. */
+export async function finishRun(plan: Plan, storage: Storage): Promise<GridResult> {
+  const merged = await mergeRun({ storage, plan });
+  const result: GridResult = merged.ok
+    ? { state: 'completed', completed: merged.complete, end: new Date().toISOString() }
+    : {
+        state: 'failed',
+        completed: merged.complete,
+        failed: await failuresOf(plan, storage, merged.problems),
+        end: new Date().toISOString(),
+      };
+  await writeJson(storage, RESULT_PATH, result);
+  return result;
+}

@@ -1,0 +1,134 @@
+/**
+ * Progress of the local pool. On a terminal: one line per worker (task, percent, rows, ETA) and an
+ * overall bar, redrawn in place at most 10 times a second. Otherwise (a log file, CI): a plain
+ * line every few seconds and one at each task end. Rendering is pure so that it can be tested.
+ */
+import type { RunOutput } from '../runtime.js';
+
+export interface WorkerSlot {
+  name: string;
+  task?: string;
+  attempt?: number;
+  startedMs?: number;
+  rowsDone: number;
+  rowsTotal?: number;
+}
+
+export interface PoolProgress {
+  total: number;
+  completed: number;
+  failed: number;
+  rowsOut: number;
+  /** Durations (ms) of completed tasks, for the overall ETA. */
+  durationsMs: number[];
+  startedMs: number;
+  workers: WorkerSlot[];
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Remaining time from the mean duration of finished tasks, spread over the workers. */
+export function overallEtaMs(p: PoolProgress): number | undefined {
+  if (p.durationsMs.length === 0) return undefined;
+  const mean = p.durationsMs.reduce((a, b) => a + b, 0) / p.durationsMs.length;
+  const left = p.total - p.completed - p.failed;
+  return (mean * left) / Math.max(1, p.workers.length);
+}
+
+function workerLine(w: WorkerSlot, now: number): string {
+  if (w.task === undefined) return `  ${w.name.padEnd(9)} idle`;
+  const total = w.rowsTotal;
+  const pct = total ? Math.min(100, Math.floor((100 * w.rowsDone) / total)) : undefined;
+  const elapsed = now - (w.startedMs ?? now);
+  const eta =
+    total && w.rowsDone > 0 ? formatDuration((elapsed / w.rowsDone) * (total - w.rowsDone)) : '?';
+  const rows = total === undefined ? `${w.rowsDone} rows` : `${w.rowsDone}/${total} rows`;
+  const attempt = (w.attempt ?? 1) > 1 ? ` (attempt ${w.attempt})` : '';
+  return `  ${w.name.padEnd(9)} ${w.task}${attempt}  ${pct === undefined ? '' : `${pct}%  `}${rows}  eta ${eta}`;
+}
+
+function bar(done: number, total: number, width: number): string {
+  const filled = total === 0 ? width : Math.round((width * done) / total);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+function summary(p: PoolProgress, now: number): string {
+  const eta = overallEtaMs(p);
+  const failed = p.failed > 0 ? `, ${p.failed} failed` : '';
+  return (
+    `${p.completed}/${p.total} tasks${failed}, ${p.rowsOut} rows out, ` +
+    `${formatDuration(now - p.startedMs)} elapsed${eta === undefined ? '' : `, eta ${formatDuration(eta)}`}`
+  );
+}
+
+/** The block redrawn on a terminal. */
+export function renderBoard(p: PoolProgress, now: number): string[] {
+  const done = p.completed + p.failed;
+  return [
+    ...p.workers.map((w) => workerLine(w, now)),
+    `${bar(done, p.total, 30)} ${summary(p, now)}`,
+  ];
+}
+
+/** One plain line (not a terminal). */
+export function renderPlain(p: PoolProgress, now: number): string {
+  const running = p.workers.filter((w) => w.task !== undefined).length;
+  return `augc: ${summary(p, now)}, ${running} running\n`;
+}
+
+const TTY_INTERVAL_MS = 100;
+const PLAIN_INTERVAL_MS = 5_000;
+
+/** Throttled drawing of a PoolProgress to the run's output. */
+export class ProgressDisplay {
+  private lastDraw = 0;
+  private drawnLines = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly out: RunOutput,
+    private readonly progress: PoolProgress,
+  ) {}
+
+  start(): void {
+    const every = this.out.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
+    this.timer = setInterval(() => this.draw(false), every);
+    this.timer.unref();
+  }
+
+  /** Redraws now if the interval allows it (or `force`, used at task ends). */
+  draw(force: boolean): void {
+    const now = Date.now();
+    const every = this.out.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
+    if (!force && now - this.lastDraw < every) return;
+    this.lastDraw = now;
+    if (!this.out.isTTY) {
+      this.out.write(renderPlain(this.progress, now));
+      return;
+    }
+    const lines = renderBoard(this.progress, now);
+    const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
+    this.out.write(`${up}${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n`);
+    this.drawnLines = lines.length;
+  }
+
+  /** Prints a message above the board without breaking it. */
+  message(text: string): void {
+    if (this.out.isTTY && this.drawnLines > 0) {
+      this.out.write(`\x1b[${this.drawnLines}F\x1b[J`);
+      this.drawnLines = 0;
+    }
+    this.out.write(text.endsWith('\n') ? text : `${text}\n`);
+    if (this.out.isTTY) this.draw(true);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.draw(true);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * What the pool does with an attempt that did not complete: records it when the worker could not
+ * (a killed process writes nothing), cleans the temp files a killed worker left, and reads the tail
+ * of the task's log for the failure report.
+ */
+import { open, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import type { PlanTask } from '../../compiler/plan/types.js';
+import type { Storage } from '../../engine/storage/storage.js';
+import {
+  attemptPathOf,
+  TASK_RECORD_VERSION,
+  type AttemptRecord,
+  type FailureClass,
+} from '../../engine/task-record.js';
+import type { AttemptFailure } from '../retry-policy.js';
+
+/** Lines of the worker's log shown for a failed task. */
+export const TAIL_LINES = 20;
+const TAIL_BYTES = 16_384;
+
+export async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** The last lines the log got after byte `from` (where the task started). */
+export async function logTail(path: string, from: number, lines = TAIL_LINES): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const size = (await handle.stat()).size;
+    const start = Math.max(from, size - TAIL_BYTES);
+    const buffer = Buffer.alloc(Math.max(0, size - start));
+    await handle.read(buffer, 0, buffer.length, start);
+    return buffer.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface CrashInfo {
+  task: PlanTask;
+  attempt: number;
+  worker: string;
+  pid: number;
+  startMs: number;
+  failure: AttemptFailure & { message: string };
+  logTail: string;
+}
+
+/** The attempt record for an attempt whose process died before it could write one. */
+export async function recordCrash(storage: Storage, info: CrashInfo): Promise<void> {
+  const { task, failure } = info;
+  const record: AttemptRecord = {
+    record_version: TASK_RECORD_VERSION,
+    task: task.id,
+    group: task.group,
+    index: task.index,
+    combo: task.combo.id,
+    chunk: task.chunk,
+    attempt: info.attempt,
+    state: 'failed',
+    error_class: failure.errorClass as FailureClass,
+    ...(failure.signal !== undefined ? { signal: failure.signal } : {}),
+    ...(failure.exitCode !== undefined ? { exit_code: failure.exitCode } : {}),
+    message: failure.message,
+    log_tail: info.logTail,
+    host: hostname(),
+    pid: info.pid,
+    worker: info.worker,
+    start: new Date(info.startMs).toISOString(),
+    end: new Date().toISOString(),
+  };
+  await storage.writeAtomic(
+    attemptPathOf(task.id, info.attempt),
+    `${JSON.stringify(record, null, 2)}\n`,
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * Target name -> runtime, loaded with `import()` so that a cloud SDK is only read when its target
+ * is used. Adding a target is one line here and a folder of the same name.
+ */
+import type { Runtime } from './runtime.js';
+
+type Loader = () => Promise<Runtime>;
+
+const RUNTIMES: Readonly<Record<string, Loader>> = {
+  local: async () => (await import('./local/index.js')).localRuntime,
+  slurm: async () => (await import('./slurm/index.js')).slurmRuntime,
+  pbs: async () => (await import('./pbs/index.js')).pbsRuntime,
+};
+
+export function runtimeNames(): string[] {
+  return Object.keys(RUNTIMES).sort();
+}
+
+/** The runtime for `name`, or undefined when no such target is implemented. */
+export async function loadRuntime(name: string): Promise<Runtime | undefined> {
+  const load = Object.hasOwn(RUNTIMES, name) ? RUNTIMES[name] : undefined;
+  return load ? await load() : undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * The contract every target implements. A runtime is handed a run that is ready to execute (the
+ * plan written to the run's storage, the input split into chunk files, completed tasks already
+ * removed) and executes or submits its tasks. It never touches argv, stdout or process signals:
+ * the CLI passes a writer for progress and an AbortSignal for Ctrl-C.
+ *
+ * Two shapes fit behind `submit`: the local pool runs every task and resolves when they are done
+ * (`completed`, `failed` or `interrupted`); an array-job scheduler resolves as soon as its arrays
+ * are queued (`submitted`, with the job ids), and `status`/`cancel` follow the run afterwards.
+ */
+import type { Plan, PlanParamValue, PlanTask } from '../compiler/plan/types.js';
+import type { Storage } from '../engine/storage/storage.js';
+
+/** Where progress and messages go (the CLI passes stderr). */
+export interface RunOutput {
+  write(text: string): unknown;
+  /** Redraw progress in place (a terminal) or print plain periodic lines. */
+  isTTY: boolean;
+}
+
+/** A run that exists in storage: enough for `status` and `cancel` in a later process. */
+export interface RunRef {
+  plan: Plan;
+  /** The run's output root as the user gave it (a path or URI). */
+  outputUri: string;
+  storage: Storage;
+}
+
+export interface RunContext extends RunRef {
+  /** URI of the plan inside the run (`<output>/_augc/plan.json`): all a worker is given. */
+  planUri: string;
+  /** The tasks to execute, in plan order (resume has removed the complete ones). */
+  tasks: readonly PlanTask[];
+  /** The target's options from the plan, overridden by the command line (e.g. `jobs`). */
+  options: Readonly<Record<string, PlanParamValue>>;
+  /** argv that starts this augc (`node .../bin/augc.js`); job scripts append `worker ...`. */
+  augcCommand: readonly string[];
+  /** Aborted on Ctrl-C / SIGTERM: stop cleanly, mark nothing complete that is not. */
+  signal: AbortSignal;
+  output: RunOutput;
+  /** Rows of each chunk file (index = chunk), from the split; for progress. */
+  chunkRows?: readonly number[];
+  /** Environment workers inherit (test hooks such as AUGC_TEST_KILL_AFTER_ROWS travel here). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A task that ended without a complete record, after its last attempt. */
+export interface TaskFailure {
+  task: string;
+  group: string;
+  index: number;
+  attempts: number;
+  /** `exit(N)`, `signal`, `oom`, `timeout`, `error` (as in the attempt records). */
+  errorClass: string;
+  message: string;
+  /** Storage-relative path of the log that holds the task's output. */
+  logPath: string;
+  /** The last lines of that log for this task, when the runtime has them. */
+  logTail?: string;
+}
+
+export type SubmitResult =
+  | { state: 'completed'; completed: number }
+  | { state: 'failed'; completed: number; failed: TaskFailure[] }
+  | { state: 'interrupted'; completed: number }
+  | { state: 'submitted'; jobIds: string[] };
+
+/** A task a runtime knows to be running now (storage knows only finished tasks). */
+export interface RunningTask {
+  task: string;
+  group: string;
+  index: number;
+  attempt: number;
+  worker: string;
+  start: string;
+  rowsDone: number;
+  rowsTotal?: number;
+}
+
+export interface RuntimeStatus {
+  /** Whether a driver or a scheduler job of the run is alive. */
+  active: boolean;
+  running: RunningTask[];
+  /** Human notes (owner of the run, job ids). */
+  notes: string[];
+}
+
+export interface Runtime {
+  /** The registry key, folder name and `--target` value. */
+  readonly name: string;
+  submit(run: RunContext): Promise<SubmitResult>;
+  status(run: RunRef): Promise<RuntimeStatus>;
+  /** Stops the run's tasks; true when something was asked to stop. */
+  cancel(run: RunRef): Promise<boolean>;
+}

@@ -1,0 +1,105 @@
+import type { MethodSpec } from './types.js';
+
+// Parameter names are shared with the implementations in stdlib/tabular (another helper).
+const tabular = (
+  spec: Omit<MethodSpec, 'domain' | 'gpu' | 'countRule' | 'labelSafe'>,
+): MethodSpec => ({
+  ...spec,
+  domain: 'tabular',
+  gpu: false,
+  countRule: 'none',
+  labelSafe: true,
+});
+
+export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
+  tabular({
+    name: 'gaussian_noise',
+    summary: 'add Gaussian noise scaled by each column`s standard deviation',
+    doc: 'x` = x + N(0, (sigma x sd_j)^2) on numeric feature columns, clipped to the observed [min, max].',
+    params: [
+      {
+        name: 'sigma',
+        type: 'number',
+        default: 0.05,
+        min: 0,
+        doc: 'Noise scale as a fraction of the column`s standard deviation.',
+      },
+      {
+        name: 'columns',
+        type: 'string_list',
+        default: [],
+        doc: 'Columns to perturb; empty means every numeric feature.',
+      },
+    ],
+    reference: 'common practice',
+  }),
+  tabular({
+    name: 'smote',
+    summary: 'SMOTE interpolation between same-class neighbours',
+    doc: 'Interpolates between a sample and one of its k nearest same-class neighbours: x_i + U[0,1) x (x_nn - x_i).',
+    params: [
+      {
+        name: 'k_neighbors',
+        type: 'integer',
+        default: 5,
+        min: 1,
+        doc: 'Neighbours considered per sample.',
+      },
+    ],
+    reference: 'imbalanced-learn SMOTE',
+  }),
+  tabular({
+    name: 'mixup',
+    summary: 'convex combinations of row pairs (mixup)',
+    doc: 'x = lambda x_i + (1 - lambda) x_j with lambda ~ Beta(alpha, alpha).',
+    params: [
+      {
+        name: 'alpha',
+        type: 'number',
+        default: 0.2,
+        min: 0,
+        exclusiveMin: true,
+        doc: 'Beta distribution parameter.',
+      },
+      {
+        name: 'same_class',
+        type: 'bool',
+        default: true,
+        doc: 'Pair only rows of the same label (keeps hard labels).',
+      },
+    ],
+    reference: 'Zhang et al. 2018 (mixup)',
+  }),
+  tabular({
+    name: 'feature_mask',
+    summary: 'mask features and refill them (VIME)',
+    doc: 'Each feature is masked with probability p_m and replaced by a draw from the column`s empirical values or its mean.',
+    params: [
+      {
+        name: 'p_m',
+        type: 'number',
+        default: 0.3,
+        min: 0,
+        max: 1,
+        doc: 'Masking probability per feature.',
+      },
+      {
+        name: 'fill',
+        type: 'enum',
+        default: 'marginal',
+        values: ['marginal', 'mean'],
+        doc: 'Replacement for masked values.',
+      },
+    ],
+    reference: 'VIME mask-and-replace',
+  }),
+  tabular({
+    name: 'bootstrap',
+    summary: 'resample rows with replacement (optionally smoothed)',
+    doc: 'Draws rows with replacement; shrinkage > 0 adds N(0, (s h sd_j)^2) per feature (smoothed bootstrap).',
+    params: [
+      { name: 'shrinkage', type: 'number', default: 0, min: 0, doc: '0 gives exact duplicates.' },
+    ],
+    reference: 'imbalanced-learn RandomOverSampler',
+  }),
+];

@@ -1,0 +1,50 @@
+import type { TextContext } from '../method.js';
+import type { ParamReader } from './params.js';
+import { builtinStopwords } from './stopwords.js';
+import type { Token } from './tokenize.js';
+
+/**
+ * Marks tokens covered by a protected keyword. Single words match a token case-insensitively;
+ * a keyword with spaces ("kick the bucket") protects every token of each consecutive match.
+ */
+export function protectedMask(
+  tokens: readonly Token[],
+  protectedWords: ReadonlySet<string>,
+): boolean[] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const mask = lower.map((w) => protectedWords.has(w));
+  for (const keyword of protectedWords) {
+    const parts = keyword.toLowerCase().split(/\s+/).filter(Boolean);
+    if (parts.length < 2) continue;
+    for (let i = 0; i + parts.length <= lower.length; i++) {
+      if (parts.every((p, j) => lower[i + j] === p)) mask.fill(true, i, i + parts.length);
+    }
+  }
+  return mask;
+}
+
+/** The stopwords a method's `stopwords` and `stopword_set` params name, lower-cased. */
+export function paramStopwords(r: ParamReader): ReadonlySet<string> {
+  const set = new Set(builtinStopwords(r.str('stopword_set')));
+  for (const w of r.list('stopwords')) set.add(w.toLowerCase());
+  return set;
+}
+
+/**
+ * Indices of the tokens a method may change: words (never punctuation) that are not protected,
+ * not stopwords, and pass the method's own test.
+ */
+export function eligibleWords(
+  tokens: readonly Token[],
+  ctx: TextContext,
+  stopwords: ReadonlySet<string>,
+  accept: (token: Token) => boolean = () => true,
+): number[] {
+  const mask = protectedMask(tokens, ctx.protectedWords);
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'word' && !mask[i] && !stopwords.has(t.text.toLowerCase()) && accept(t))
+      out.push(i);
+  });
+  return out;
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../cli/exit-codes.js';
+import { BROKEN, DATA, runCli, VALID, workspace } from './run-cli.js';
+
+describe('augc plan', () => {
+  const file = workspace({ 'ok.aug': VALID, 'data.csv': DATA, 'broken.aug': BROKEN });
+
+  it('prints a readable summary on stdout', async () => {
+    const run = await runCli(['plan', file('ok.aug')]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toMatch(/^pipeline +\S+/);
+    expect(() => JSON.parse(run.stdout) as unknown).toThrow();
+  });
+
+  it('prints the canonical plan JSON with --json, and -o writes the same bytes', async () => {
+    const json = await runCli(['plan', file('ok.aug'), '--json']);
+    expect(json.code).toBe(EXIT.ok);
+    const plan = JSON.parse(json.stdout) as { formatVersion: number; taskCount: number };
+    expect(plan.formatVersion).toBe(1);
+    expect(plan.taskCount).toBeGreaterThan(0);
+    const out = file('nested/dir/plan.json');
+    const written = await runCli(['plan', file('ok.aug'), '-o', out, '--json']);
+    expect(written.code).toBe(EXIT.ok);
+    expect(written.stderr).toBe(`wrote plan to ${out}\n`);
+    expect(readFileSync(out, 'utf8')).toBe(json.stdout);
+  });
+
+  it('passes --set through to the compiler', async () => {
+    const run = await runCli([
+      'plan',
+      file('ok.aug'),
+      '--json',
+      '--set',
+      'seed=7',
+      '--set',
+      'variants=3',
+    ]);
+    expect(run.code).toBe(EXIT.ok);
+    const plan = JSON.parse(run.stdout) as { seed: number; variants: number };
+    expect([plan.seed, plan.variants]).toEqual([7, 3]);
+  });
+
+  it('applies --profile', async () => {
+    const profiled = workspace({
+      'p.aug': VALID.replace('output', 'profile big { variants = 5 }\n  output'),
+      'data.csv': DATA,
+    });
+    const run = await runCli(['plan', profiled('p.aug'), '--json', '--profile', 'big']);
+    expect(run.code).toBe(EXIT.ok);
+    expect((JSON.parse(run.stdout) as { variants: number }).variants).toBe(5);
+  });
+
+  it('exits 1 with diagnostics and no plan for a broken file', async () => {
+    const run = await runCli(['plan', file('broken.aug'), '--json']);
+    expect(run.code).toBe(EXIT.failure);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error\[AUG1\d{3}\]/);
+  });
+
+  it('exits 66 for a missing file and 1 when the plan cannot be written', async () => {
+    const missing = await runCli(['plan', 'missing.aug']);
+    expect(missing.code).toBe(EXIT.noInput);
+    expect(missing.stderr).toContain('file not found: `missing.aug`');
+    const blocked = await runCli(['plan', file('ok.aug'), '-o', `${file('data.csv')}/plan.json`]);
+    expect(blocked.code).toBe(EXIT.failure);
+    expect(blocked.stderr).toContain('error[AUG5004]: cannot write the plan to');
+  });
+});

@@ -1,0 +1,83 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isDataError } from '../../../engine/formats/data-error.js';
+import { ROW_GROUP_ROWS } from '../../../engine/formats/parquet-writer.js';
+import { toCell } from '../../../engine/formats/parquet-reader.js';
+import { createRowWriter } from '../../../engine/formats/row-writer.js';
+import type { TableRow } from '../../../stdlib/method.js';
+import { collect, readError, tempDir } from '../data-files.js';
+
+async function writeParquet(rows: TableRow[], columns: string[], types = {}): Promise<string> {
+  const path = join(await tempDir(), 'out.parquet');
+  const writer = await createRowWriter(path, 'parquet', columns, { types });
+  for (const row of rows) await writer.write(row);
+  await writer.commit();
+  return path;
+}
+
+describe('parquet', () => {
+  it('round-trips strings, numbers, booleans and nulls', async () => {
+    const rows: TableRow[] = [
+      { id: 1, text: 'héllo, "x"\nline', flag: true, score: 0.25, empty: null },
+      { id: -2, text: '', flag: false, score: null, empty: null },
+      { id: 3e20, text: null, flag: null, score: 1 / 3, empty: null },
+    ];
+    const path = await writeParquet(rows, ['id', 'text', 'flag', 'score', 'empty']);
+    const { rows: back, columns } = await collect(path, 'parquet');
+    expect(columns).toEqual(['id', 'text', 'flag', 'score', 'empty']);
+    expect(back).toEqual(rows);
+  });
+
+  it('writes several row groups and reads them back in order with row numbers', async () => {
+    const count = ROW_GROUP_ROWS * 2 + 17;
+    const rows = Array.from({ length: count }, (_, i) => ({ n: i, s: `row ${i}` }));
+    const path = await writeParquet(rows, ['n', 's']);
+    const { rows: back, records } = await collect(path, 'parquet');
+    expect(back).toEqual(rows);
+    expect(records.at(-1)?.row).toBe(count);
+  });
+
+  it('uses declared column types, so an all-null first group can still hold numbers', async () => {
+    const rows: TableRow[] = [{ v: null }, { v: 2 }];
+    const path = await writeParquet(rows, ['v'], { v: 'number' });
+    expect((await collect(path, 'parquet')).rows).toEqual(rows);
+  });
+
+  it('refuses a column whose values change type, naming the row', async () => {
+    const path = join(await tempDir(), 'mixed.parquet');
+    const writer = await createRowWriter(path, 'parquet', ['v']);
+    await writer.write({ v: 'a' });
+    await writer.write({ v: 2 });
+    const error = await writer.commit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDataError(error) && error.detail).toEqual({
+      file: path,
+      row: 2,
+      message: 'column `v` holds a number but is a string column; a Parquet column has one type',
+    });
+  });
+
+  it('fails clearly on an empty file and on a file that is not Parquet', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'empty.parquet'), '');
+    await writeFile(join(dir, 'csv.parquet'), 'a,b\n1,2\n');
+    const empty = await readError(join(dir, 'empty.parquet'), 'parquet');
+    expect(isDataError(empty) && empty.detail.message).toBe('file is empty');
+    const notParquet = await readError(join(dir, 'csv.parquet'), 'parquet');
+    expect(isDataError(notParquet) && notParquet.detail.message).toMatch(
+      /^not a readable Parquet file: /,
+    );
+  });
+
+  it('maps Parquet-only types to cells without loss', () => {
+    expect(toCell(5n)).toBe(5);
+    expect(toCell(2n ** 60n)).toBe('1152921504606846976');
+    expect(toCell(new Date(0))).toBe('1970-01-01T00:00:00.000Z');
+    expect(toCell(new Uint8Array([1, 2]))).toBe('AQI=');
+    expect(toCell({ a: [1n] })).toBe('{"a":["1"]}');
+    expect(toCell(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { arrayIndexOf } from '../../runtimes/array-index.js';
+
+describe('arrayIndexOf', () => {
+  it('prefers --index over the environment', () => {
+    expect(arrayIndexOf('3', { SLURM_ARRAY_TASK_ID: '7' })).toEqual({
+      ok: true,
+      index: 3,
+      source: '--index',
+    });
+  });
+
+  it.each([
+    ['SLURM_ARRAY_TASK_ID', '7', 7],
+    ['PBS_ARRAY_INDEX', '4', 4],
+    ['PBS_ARRAYID', '5', 5],
+    ['AWS_BATCH_JOB_ARRAY_INDEX', '0', 0],
+    ['BATCH_TASK_INDEX', '12', 12],
+    ['AZ_BATCH_TASK_ID', 'augc-g0-41', 41],
+  ])('reads %s', (name, value, index) => {
+    expect(arrayIndexOf(undefined, { [name]: value })).toEqual({ ok: true, index, source: name });
+  });
+
+  it('reads PBS variables before the SLURM fallback that Slurm wrappers set', () => {
+    const got = arrayIndexOf(undefined, { SLURM_ARRAY_TASK_ID: '9', PBS_ARRAY_INDEX: '2' });
+    expect(got).toMatchObject({ index: 2, source: 'PBS_ARRAY_INDEX' });
+  });
+
+  it('adds the offset of a sub-array', () => {
+    expect(arrayIndexOf(undefined, { SLURM_ARRAY_TASK_ID: '2' }, 1000)).toMatchObject({
+      index: 1002,
+    });
+  });
+
+  it('rejects a missing or malformed index', () => {
+    expect(arrayIndexOf(undefined, {}).ok).toBe(false);
+    expect(arrayIndexOf('-1', {}).ok).toBe(false);
+    expect(arrayIndexOf(undefined, { SLURM_ARRAY_TASK_ID: 'x' }).ok).toBe(false);
+  });
+});

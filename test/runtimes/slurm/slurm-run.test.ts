@@ -1,0 +1,140 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
+import { assertClusterUp, clusterState } from './cluster.js';
+
+const cluster = clusterState();
+const FAST = { AUGC_GRID_POLL_MAX_MS: '1000' };
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'augc-slurm-'));
+  cpSync('examples', join(dir, 'examples'), { recursive: true });
+  return dir;
+}
+
+/** One command method over 4 rows in 2 chunks; `body` is the shell the method runs. */
+function commandPipeline(dir: string, body: string, retry: string): string {
+  writeFileSync(
+    join(dir, 'data.csv'),
+    'id,text\n1,alpha beta\n2,gamma delta\n3,epsilon zeta\n4,eta theta\n',
+  );
+  writeFileSync(join(dir, 'cmd.sh'), `#!/bin/sh\n${body}\n`);
+  const aug = `pipeline "cmd" {
+  input "data.csv" { id = "id"  text = ["text"] }
+  method copy = command(["sh", "${join(dir, 'cmd.sh')}"])
+  chunk { rows = 2 }
+  retry { ${retry} }
+  resources { walltime = 5m  memory = 256MiB }
+  output "out" { format = jsonl }
+}
+`;
+  writeFileSync(join(dir, 'cmd.aug'), aug);
+  return join(dir, 'cmd.aug');
+}
+
+describe.runIf(cluster.run)('slurm target on the real cluster', () => {
+  beforeAll(() => assertClusterUp());
+
+  it('runs the text example with --wait to outputs byte-identical to a local run', async () => {
+    const dir = workspace();
+    const aug = join(dir, 'examples/clinical-sentences.aug');
+    const local = await augc(['run', aug, '--output', join(dir, 'local')]);
+    expect(local.code, local.stderr).toBe(0);
+    const slurm = await augc(
+      ['run', aug, '--target', 'slurm', '--output', join(dir, 'slurm'), '--wait'],
+      FAST,
+    );
+    expect(slurm.code, slurm.stderr).toBe(0);
+    const outputs = filesUnder(join(dir, 'local'), ['_augc']);
+    expect(filesUnder(join(dir, 'slurm'), ['_augc'])).toEqual(outputs);
+    for (const f of outputs) {
+      expect(
+        readFileSync(join(dir, 'slurm', f)).equals(readFileSync(join(dir, 'local', f))),
+        f,
+      ).toBe(true);
+    }
+    expect(readdirSync(join(dir, 'slurm/_augc/logs'))).toContain('scheduler');
+  });
+
+  it('retries a task that fails once through the finalizer, and completes', async () => {
+    const dir = workspace();
+    const flag = join(dir, 'failed-once');
+    const body = `if [ "$AUGC_CHUNK" = 1 ] && [ ! -e ${flag} ]; then touch ${flag}; echo boom >&2; exit 3; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"`;
+    const aug = commandPipeline(dir, body, 'attempts = 2  backoff = fixed(1s)  on = [exit(3)]');
+    const r = await augc(
+      ['run', aug, '--target', 'slurm', '--output', join(dir, 'run'), '--wait'],
+      FAST,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(flag)).toBe(true);
+    expect(existsSync(join(dir, 'run/_augc/grid/rounds/0002.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'run/manifest_final.csv'), 'utf8')).toContain('combo_1_copy');
+    expect(readFileSync(join(dir, 'run/_augc/logs/cpu-1c-256m-5m/1.log'), 'utf8')).toMatch(
+      /attempt 1[\s\S]*boom[\s\S]*attempt 2/,
+    );
+  });
+
+  it('ends a run whose task always fails with exit 1, naming the task and its log', async () => {
+    const dir = workspace();
+    const body = `if [ "$AUGC_CHUNK" = 0 ]; then echo always-broken >&2; exit 5; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"`;
+    const aug = commandPipeline(dir, body, 'attempts = 2  backoff = fixed(1s)  on = [any]');
+    const r = await augc(
+      ['run', aug, '--target', 'slurm', '--output', join(dir, 'run'), '--wait'],
+      FAST,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('combo_1_copy.c00000');
+    expect(r.stderr).toContain('_augc/logs/cpu-1c-256m-5m/0.log');
+    expect(r.stderr).toContain('always-broken');
+    expect(existsSync(join(dir, 'run/manifest_final.csv'))).toBe(false);
+    const result = JSON.parse(readFileSync(join(dir, 'run/_augc/grid/result.json'), 'utf8')) as {
+      state: string;
+    };
+    expect(result.state).toBe('failed');
+  });
+
+  it('returns after submission, shows status, and cancels every job of the run', async () => {
+    const dir = workspace();
+    const aug = commandPipeline(
+      dir,
+      'sleep 120\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"',
+      'attempts = 1',
+    );
+    const out = join(dir, 'run');
+    const r = await augc(['run', aug, '--target', 'slurm', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/submitted 2 job\(s\)/);
+    const status = await augc(['status', out]);
+    expect(status.stdout).toMatch(/target slurm, running/);
+    const cancel = await augc(['cancel', out]);
+    expect(cancel.code).toBe(0);
+    expect(existsSync(join(out, '_augc/grid/cancelled.json'))).toBe(true);
+    const waited = spawnAugc(['status', out, '--follow']);
+    const done = await waited.done;
+    expect(done.stdout).toMatch(/not running/);
+    expect(existsSync(join(out, 'manifest_final.csv'))).toBe(false);
+  });
+
+  it('prints the exact scripts and commands with --dry-run and submits nothing', async () => {
+    const dir = workspace();
+    const aug = join(dir, 'examples/clinical-sentences.aug');
+    const r = await augc([
+      'run',
+      aug,
+      '--target',
+      'slurm',
+      '--output',
+      join(dir, 'dry'),
+      '--dry-run',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\$ sbatch --parsable .*--array=0-26 .*r1-cpu-1c-1g-10m-0\.sh/);
+    expect(r.stdout).toContain('--dependency=afterany:<job-1>');
+    expect(r.stdout).toContain('worker --plan "$plan" --group "$group" --index "$idx" --attempt 1');
+    expect(existsSync(join(dir, 'dry/_augc/grid'))).toBe(false);
+  });
+});
+
+if (!cluster.run) describe.skip(`slurm target (${cluster.why})`, () => undefined);

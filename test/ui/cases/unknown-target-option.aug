@@ -1,0 +1,6 @@
+pipeline "targets" {
+  input "data.csv" { text = ["text"] }
+  method syn = wordnet_synonym(aug_p = 0.1)
+  output "out" { format = jsonl }
+  target slurm { partiton = "gpu"  account = "lab" }
+}
