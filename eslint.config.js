@@ -1,9 +1,12 @@
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
+import { fileURLToPath } from 'node:url';
 
 // One-way dependencies (see docs/architecture.md):
 // compiler -> stdlib/catalog only; engine -> compiler (plan types), stdlib; runtimes -> engine,
 // compiler; a runtime never imports a sibling; only cli/ wires everything together.
+const RUNTIMES = ['local', 'grid', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'];
+
 const zones = [
   { target: './compiler', from: './engine' },
   { target: './compiler', from: './runtimes' },
@@ -15,22 +18,30 @@ const zones = [
   { target: './engine', from: './runtimes' },
   { target: './engine', from: './cli' },
   { target: './runtimes', from: './cli' },
-  ...['local', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'].map((name) => ({
-    target: `./runtimes/${name}`,
-    from: './runtimes',
-    except: [`./${name}`, './runtime.ts', './registry.ts', './grid'],
-  })),
+  // A runtime never imports a sibling runtime (shared code lives in runtimes/*.ts and grid/).
+  ...RUNTIMES.flatMap((name) =>
+    RUNTIMES.filter((other) => other !== name && other !== 'grid').map((other) => ({
+      target: `./runtimes/${name}`,
+      from: `./runtimes/${other}`,
+    })),
+  ),
 ];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', 'bin/**', 'scripts/**'] },
   ...tseslint.configs.strict,
   {
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: true } },
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': {
+        [fileURLToPath(new URL('./scripts/eslint-ts-resolver.cjs', import.meta.url))]: {},
+        node: {},
+      },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
     rules: {
-      'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'import/no-cycle': 'error',
+      'import/no-restricted-paths': ['error', { zones }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
