@@ -1,0 +1,50 @@
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+
+// The one-way dependencies of docs/architecture.md are enforced by ESLint; these cases prove the
+// rules can see our `.js` import specifiers (a resolver that cannot would pass everything). The
+// text is linted as if it were an existing file of that folder.
+const eslint = new ESLint();
+
+async function violations(file: string, importPath: string): Promise<string[]> {
+  const text = `import * as m from '${importPath}';\nexport const x = m;\n`;
+  const [result] = await eslint.lintText(text, { filePath: file });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('layering', () => {
+  test('the compiler may not import the engine, runtimes or cli', async () => {
+    expect(await violations('compiler/compile.ts', '../engine/probe-input.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('compiler/compile.ts', '../runtimes/registry.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('compiler/compile.ts', '../cli/main.js')).toContain(
+      'import/no-restricted-paths',
+    );
+  });
+
+  test('the compiler may import the stdlib catalogue but not its implementations', async () => {
+    expect(await violations('compiler/compile.ts', '../stdlib/catalog/index.js')).toEqual([]);
+    expect(await violations('compiler/compile.ts', '../stdlib/registry.js')).toContain(
+      'import/no-restricted-paths',
+    );
+  });
+
+  test('a runtime may not import a sibling runtime, but may use the shared grid code', async () => {
+    expect(await violations('runtimes/slurm/index.ts', '../local/pool.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('runtimes/slurm/index.ts', '../grid/grid-runtime.js')).toEqual([]);
+    expect(await violations('runtimes/grid/grid-runtime.ts', '../slurm/index.js')).toContain(
+      'import/no-restricted-paths',
+    );
+  });
+
+  test('the engine may not import runtimes or cli', async () => {
+    expect(await violations('engine/merge.ts', '../runtimes/runtime.js')).toContain(
+      'import/no-restricted-paths',
+    );
+  });
+});
