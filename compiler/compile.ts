@@ -21,6 +21,12 @@ export interface InputInfo {
 export interface CompileOptions {
   profile?: string;
   sets?: string[];
+  /**
+   * `key=value` defaults in `--set` syntax (the user's configuration, lowest precedence first),
+   * applied under the pipeline. The compiler never reads a home directory or the environment
+   * itself: the CLI passes these in.
+   */
+  defaults?: string[];
   target?: string;
   /** Reads the input's header (and row count) at compile time; undefined when it cannot. */
   probeInput?: (uri: string, format: InputFormat) => Promise<InputInfo | undefined>;
@@ -70,6 +76,17 @@ interface ProbeFailure {
   message?: string;
 }
 
+/** The path as the user wrote it (the AST holds it resolved against the working directory). */
+function writtenPath(ast: PipelineAst, span: Diagnostic['span']): string | undefined {
+  const source = span && ast.sources.find((s) => s.file === span.file);
+  if (!source || !span) return undefined;
+  try {
+    return JSON.parse(source.text.slice(span.start, span.end)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the input's header and row count; a missing or malformed input becomes a diagnostic. */
 async function probe(
   ast: PipelineAst,
@@ -88,7 +105,7 @@ async function probe(
       diagnostics.push({
         code: 'AUG2202',
         severity: 'warning',
-        message: `input \`${uri.value}\` does not exist, so its columns were not checked`,
+        message: `input \`${writtenPath(ast, uri.span) ?? uri.value}\` does not exist, so its columns were not checked`,
         span: uri.span,
         help: 'the path is relative to the file that names it',
       });
@@ -108,12 +125,36 @@ async function probe(
   }
 }
 
+/**
+ * Diagnostics in reading order: by file (as the sources were read), syntax errors first (later
+ * errors may only follow from them), then by position.
+ */
+function inSourceOrder(
+  diagnostics: Diagnostic[],
+  sources: readonly { file: string }[],
+): Diagnostic[] {
+  const rank = new Map(sources.map((s, i) => [s.file, i]));
+  const key = (d: Diagnostic): [number, number, number] => {
+    if (!d.span) return [-1, 0, 0];
+    return [
+      rank.get(d.span.file) ?? sources.length,
+      d.code.startsWith('AUG1') ? 0 : 1,
+      d.span.start,
+    ];
+  };
+  return diagnostics
+    .map((d, i) => ({ d, i, k: key(d) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || a.i - b.i)
+    .map((e) => e.d);
+}
+
 /** Parses, resolves and checks a pipeline: everything `augc check` reports. */
 export async function checkFile(path: string, opts: CompileOptions = {}): Promise<CompileResult> {
   const cwd = opts.cwd ?? process.cwd();
   const loaded = loadPipeline(path, {
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
     ...(opts.sets ? { sets: opts.sets } : {}),
+    ...(opts.defaults ? { defaults: opts.defaults } : {}),
     ...(opts.readFile ? { readFile: opts.readFile } : {}),
   });
   const diagnostics = [...loaded.diagnostics];
@@ -125,18 +166,27 @@ export async function checkFile(path: string, opts: CompileOptions = {}): Promis
       ? await probe(ast, format, opts.probeInput, cwd, diagnostics)
       : undefined;
   diagnostics.push(...checkPipeline(ast, input ? { inputProbe: input } : {}));
-  return { ast, diagnostics, sources: ast.sources, ...(input ? { input } : {}) };
+  return {
+    ast,
+    diagnostics: inSourceOrder(diagnostics, ast.sources),
+    sources: ast.sources,
+    ...(input ? { input } : {}),
+  };
 }
 
 /**
- * Sources under cwd-relative names, as the plan's source hash covers them: `x.aug`, `./x.aug` and
+ * Files under cwd-relative names, as the plan's source hash covers them: `x.aug`, `./x.aug` and
  * an absolute spelling of it make the same plan.
  */
 export function planSources(
   sources: readonly { file: string; text: string }[],
   cwd: string = process.cwd(),
 ): { file: string; text: string }[] {
-  return sources.map((s) => ({ file: relative(cwd, resolve(cwd, s.file)), text: s.text }));
+  // `<--set>` and `<config>` are command-line and configuration values, not files: the plan's
+  // content holds their effect, and a plan file's staleness check can only re-read real files.
+  return sources
+    .filter((s) => !/^<.*>$/.test(s.file))
+    .map((s) => ({ file: relative(cwd, resolve(cwd, s.file)), text: s.text }));
 }
 
 /** Everything `checkFile` does, then lowering and the plan: what `augc plan` and `augc run` use. */

@@ -32,6 +32,10 @@ describe('compileFile', () => {
     const dir = project({ 'p.aug': PIPELINE });
     const checked = await checkFile(join(dir, 'p.aug'), { probeInput, cwd: dir });
     expect(checked.diagnostics.map((d) => [d.code, d.severity])).toEqual([['AUG2202', 'warning']]);
+    const fromParent = await checkFile(join(dir, 'p.aug'), { probeInput, cwd: join(dir, '..') });
+    expect(fromParent.diagnostics[0]!.message).toBe(
+      'input `in.csv` does not exist, so its columns were not checked',
+    );
     const planned = await compileFile(join(dir, 'p.aug'), { probeInput, cwd: dir });
     expect(planned.plan).toBeUndefined();
     expect(planned.diagnostics.map((d) => d.code)).toEqual(['AUG2202', 'AUG3501']);
