@@ -3,7 +3,7 @@
 //  1. worker threads vs child processes: start-up (import of the engine), RSS per worker, and the
 //     time of a CPU-bound task set on all cores (why the pool uses processes: docs/runtimes/local.md);
 //  2. parallel efficiency of the pool, time(jobs=1) / (N x time(jobs=N)), target >= 0.9;
-//  3. rows/s per text method on one core;
+//  3. rows/s per method (text and tabular) on one core, by wall time and by CPU time;
 //  4. peak RSS for 250k and 1M input rows (target < 300 MB per process, flat as the input grows).
 // "Pool time" is a run's wall time minus that of an immediate re-run that does no task (compile,
 // input hash, resume check and merge), i.e. the time the pool itself took.
@@ -48,12 +48,26 @@ function writeInput(dir, rows) {
   writeFileSync(join(dir, 'data.csv'), `${lines.join('\n')}\n`);
 }
 
-function writePipeline(dir, methods, chunk) {
+/** A deterministic CSV of `rows` rows with 8 numeric features and one of 3 labels. */
+function writeTabularInput(dir, rows) {
+  let x = 54321;
+  const next = () => ((x = (x * 1103515245 + 12345) >>> 0) % 100_000) / 1000;
+  const features = Array.from({ length: 8 }, (_, j) => `f${j}`);
+  const lines = [`id,${features.join(',')},label`];
+  for (let i = 0; i < rows; i++)
+    lines.push(`${i},${features.map(() => next().toFixed(3)).join(',')},c${i % 3}`);
+  writeFileSync(join(dir, 'data.csv'), `${lines.join('\n')}\n`);
+}
+
+const TEXT_INPUT = 'id = "id"  text = ["text"]';
+const TABULAR_INPUT = `id = "id"  features = [${Array.from({ length: 8 }, (_, j) => `"f${j}"`).join(', ')}]  label = "label"`;
+
+function writePipeline(dir, methods, chunk, input = TEXT_INPUT) {
   const decl = methods.map((m, i) => `  method m${i} = ${m}`).join('\n');
   writeFileSync(
     join(dir, 'p.aug'),
     `pipeline "bench" {
-  input "data.csv" { id = "id"  text = ["text"] }
+  input "data.csv" { ${input} }
 ${decl}
   chunk { ${chunk} }
   quality { min = 0  max = 1 }
@@ -131,7 +145,11 @@ async function poolMs(dir, jobs) {
   rmSync(join(dir, 'out'), { recursive: true, force: true });
   const full = await augcRun(dir, ['--jobs', String(jobs)]);
   const noop = await augcRun(dir, ['--jobs', String(jobs)]);
-  return { ...full, poolMs: Math.max(1, full.ms - noop.ms) };
+  return {
+    ...full,
+    poolMs: Math.max(1, full.ms - noop.ms),
+    poolCpuS: Math.max(0.01, full.cpuS - noop.cpuS),
+  };
 }
 
 const mb = (bytes) => Math.round(bytes / 2 ** 20);
@@ -225,14 +243,17 @@ async function efficiency(dir) {
         cpuJobs1S: +one.cpuS.toFixed(1),
         cpuJobsNS: +all.cpuS.toFixed(1),
         busyCoresJobsN: +(all.cpuS / (all.ms / 1000)).toFixed(2),
+        // 1.0 = the pool adds no CPU work; unlike `efficiency`, other load does not move it.
+        cpuEfficiency: +(one.cpuS / all.cpuS).toFixed(3),
       },
     ],
     check: { name: 'parallel efficiency >= 0.9', ok: eff >= 0.9, detail: eff.toFixed(3) },
   };
 }
 
-// 3. Rows per second per method, one core (one chunk, jobs 1; includes loading dictionaries).
-const METHODS = [
+// 3. Rows per second per method, one core (jobs 1; includes loading dictionaries). Text methods
+// run on one chunk; tabular ones on chunks of 2,000 rows, since a tabular task holds its chunk.
+const TEXT_METHODS = [
   'keyboard_typo()',
   'ocr()',
   'random_char()',
@@ -247,19 +268,31 @@ const METHODS = [
   'word_split()',
   'contraction()',
 ];
+const TABULAR_METHODS = ['gaussian_noise()', 'smote()', 'mixup()', 'feature_mask()', 'bootstrap()'];
+
+async function methodRow(dir, method) {
+  const r = await poolMs(dir, 1);
+  return {
+    method: method.replace('()', ''),
+    rows: ROWS,
+    poolS: +(r.poolMs / 1000).toFixed(2),
+    rowsPerS: Math.round(ROWS / (r.poolMs / 1000)),
+    // CPU time of the process tree: the steadier number on a shared machine.
+    rowsPerCpuS: Math.round(ROWS / r.poolCpuS),
+  };
+}
 
 async function perMethod(dir) {
-  writeInput(dir, ROWS);
   const rows = [];
-  for (const method of METHODS) {
+  writeInput(dir, ROWS);
+  for (const method of TEXT_METHODS) {
     writePipeline(dir, [method], 'count = 1');
-    const r = await poolMs(dir, 1);
-    rows.push({
-      method: method.replace('()', ''),
-      rows: ROWS,
-      poolS: +(r.poolMs / 1000).toFixed(2),
-      rowsPerS: Math.round(ROWS / (r.poolMs / 1000)),
-    });
+    rows.push(await methodRow(dir, method));
+  }
+  writeTabularInput(dir, ROWS);
+  for (const method of TABULAR_METHODS) {
+    writePipeline(dir, [method], 'rows = 2_000', TABULAR_INPUT);
+    rows.push(await methodRow(dir, method));
   }
   return rows;
 }

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   status: async () => (await import('./commands/status.js')).statusCommand,
   cancel: async () => (await import('./commands/cancel.js')).cancelCommand,
   finalize: async () => (await import('./commands/finalize.js')).finalizeCommand,
+  methods: async () => (await import('./commands/methods.js')).methodsCommand,
 };
 
 /** The commands to register: only the one invoked, or all of them for help and usage errors. */

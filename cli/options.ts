@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { configuredDefaults } from './config-defaults.js';
 import { DIAGNOSTIC_FORMATS } from './report.js';
 
 /** `--set k=v` may be given many times; commander calls this once per occurrence. */
@@ -25,11 +26,19 @@ export interface CompileFlags {
   set: string[];
 }
 
-/** Only defined flags become compile options (exactOptionalPropertyTypes). */
-export function compileOptionsOf(flags: CompileFlags & { target?: string }) {
+/**
+ * Only defined flags become compile options (exactOptionalPropertyTypes). The user's configured
+ * defaults (config file, then `AUGC_*` in `env`) go under the pipeline; `--set` over it.
+ */
+export function compileOptionsOf(
+  flags: CompileFlags & { target?: string },
+  env: Readonly<Record<string, string | undefined>>,
+) {
+  const defaults = configuredDefaults(env);
   return {
     ...(flags.profile === undefined ? {} : { profile: flags.profile }),
     ...(flags.target === undefined ? {} : { target: flags.target }),
+    ...(defaults.length > 0 ? { defaults } : {}),
     sets: flags.set,
   };
 }

@@ -62,7 +62,7 @@ type ComboDefinition = Omit<TaskDefinition, 'chunk'>;
 function comboDefinitionOf(plan: Plan, task: PlanTask): ComboDefinition {
   // Where the input lives and its whole-file facts are not part of what a task computes: its
   // chunk's hash (the input component) is.
-  const { id, text, label, keep, protect, protectKeywords } = plan.input;
+  const { id, text, features, label, keep, protect, protectKeywords } = plan.input;
   return {
     combo: task.combo.id,
     methods: methodsOf(plan, task).map((m) => ({
@@ -77,7 +77,8 @@ function comboDefinitionOf(plan: Plan, task: PlanTask): ComboDefinition {
     variants: plan.variants,
     quality: plan.quality,
     seed: plan.seed,
-    input: { id, text, label, keep, protect, protectKeywords },
+    // `features` only when declared, so that text pipelines keep the keys they had before it.
+    input: { id, text, ...(features ? { features } : {}), label, keep, protect, protectKeywords },
     output_format: plan.output.format,
   };
 }

@@ -2,7 +2,7 @@
  * The dataset part a task writes: its columns, and an atomic writer that hashes the bytes as they
  * go so that the part's sha256 needs no second read.
  *
- * Columns: the id column (when declared), `augc_row`, the text columns (declared order), the label,
+ * Columns: the id column (when declared), `augc_row`, the text and feature columns (declared order), the label,
  * then the keep and protect columns in the input file's column order, then `augc_variant`,
  * `augc_combo`, `augc_similarity`. Each column appears once.
  */
@@ -32,6 +32,7 @@ export function outputColumnsOf(
     input.id,
     ROW_ORDINAL_COLUMN,
     ...input.text,
+    ...(input.features ?? []),
     input.label,
     ...ordered,
     ...AUGC_COLUMNS,

@@ -1,7 +1,7 @@
 /**
  * The reading half of `splitInput`: streams the input once, hashing it, checking that the
- * columns the pipeline names exist and that text columns hold text, and applying the bad-row
- * policy to both the readers' rejects and these checks.
+ * columns the pipeline names exist, that text columns hold text and feature columns numbers, and
+ * applying the bad-row policy to both the readers' rejects and these checks.
  */
 import { createHash } from 'node:crypto';
 import type { PlanInput } from '../compiler/plan/types.js';
@@ -20,7 +20,14 @@ export interface ReadSummary {
 
 /** Every column the pipeline refers to, each once. */
 function namedColumns(input: PlanInput): string[] {
-  const names = [input.id, ...input.text, input.label, ...input.keep, ...input.protect];
+  const names = [
+    input.id,
+    ...input.text,
+    ...(input.features ?? []),
+    input.label,
+    ...input.keep,
+    ...input.protect,
+  ];
   return [...new Set(names.filter((n): n is string => n !== undefined))];
 }
 
@@ -47,11 +54,24 @@ function checkColumns(
 }
 
 /** Text columns must hold strings; null and '' are kept (there is nothing to augment). */
-function textProblem(input: PlanInput, record: RowRecord): string | undefined {
+function cellProblem(input: PlanInput, record: RowRecord): string | undefined {
   for (const column of input.text) {
     const value = record.values[column];
     if (value !== null && typeof value !== 'string') {
       return `text column \`${column}\` holds a ${typeof value} (${String(value)}), not text`;
+    }
+  }
+  return featureProblem(input, record);
+}
+
+/** Feature columns must hold numbers (CSV cells that read as one); null and '' are kept as gaps. */
+function featureProblem(input: PlanInput, record: RowRecord): string | undefined {
+  for (const column of input.features ?? []) {
+    const value = record.values[column];
+    if (value === null || value === undefined || String(value).trim() === '') continue;
+    const n = typeof value === 'string' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) {
+      return `feature column \`${column}\` holds ${JSON.stringify(value)}, not a number`;
     }
   }
   return undefined;
@@ -79,7 +99,7 @@ export async function readInputRows(
     ...(inline ? { onBytes: (bytes: Uint8Array) => void hash.update(bytes) } : {}),
   });
   for await (const record of records) {
-    const problem = textProblem(input, record);
+    const problem = cellProblem(input, record);
     if (problem === undefined) await onRow(record, rows++, columns);
     else handleBadRow(rejectOf(input.uri, record, problem), policy);
     for (const reject of pending.splice(0)) await onReject(reject);

@@ -10,7 +10,7 @@ import type { CellValue, TableMethod, TableRow } from '../stdlib/method.js';
 import { createRng } from '../stdlib/random/rng.js';
 import { ROW_ORDINAL_COLUMN } from './part-writer.js';
 import { ROW_COLUMN } from './split.js';
-import { augmentedColumns, type ItemBatches } from './task-items.js';
+import type { ItemBatches } from './task-items.js';
 
 export interface TabularStep {
   method: PlanMethod;
@@ -53,7 +53,7 @@ export async function synthesizeChunk(
   opts: TabularOptions,
 ): Promise<{ rowsIn: number; rows: TableRow[] }> {
   const { plan, task } = opts;
-  const features = augmentedColumns(plan.input);
+  const features = plan.input.features ?? [];
   const source = await loadRows(batches, features);
   const rowsIn = source.length;
   if (rowsIn === 0) return { rowsIn, rows: [] };

@@ -9,6 +9,7 @@
  * are queued (`submitted`, with the job ids), and `status`/`cancel` follow the run afterwards.
  */
 import type { Plan, PlanParamValue, PlanTask } from '../compiler/plan/types.js';
+import type { MergeResult } from '../engine/merge.js';
 import type { Storage } from '../engine/storage/storage.js';
 
 /** Where progress and messages go (the CLI passes stderr). */
@@ -59,10 +60,14 @@ export interface TaskFailure {
   logTail?: string;
 }
 
+/** What a merge the runtime already did reports (`augc run` then prints it instead of merging). */
+export type MergeSummary = Pick<MergeResult, 'ok' | 'written' | 'tasks' | 'complete' | 'totals'>;
+
 export type SubmitResult =
-  | { state: 'completed'; completed: number }
+  | { state: 'completed'; completed: number; merged?: MergeSummary }
   | { state: 'failed'; completed: number; failed: TaskFailure[] }
-  | { state: 'interrupted'; completed: number }
+  /** `detached`: only this process stopped; the run's scheduler jobs go on without it. */
+  | { state: 'interrupted'; completed: number; detached?: boolean }
   | { state: 'submitted'; jobIds: string[] };
 
 /** A task a runtime knows to be running now (storage knows only finished tasks). */

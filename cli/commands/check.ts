@@ -44,7 +44,7 @@ export async function runCheck(
       if (flags.format === 'text') reportMessage(ctx, problem);
       continue;
     }
-    const result = await checkFile(file, { ...compileOptionsOf(flags), probeInput });
+    const result = await checkFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
     for (const s of result.sources) sources.set(s.file, s.text);
     all.push(...result.diagnostics);
     if (flags.format === 'text') reportHuman(ctx, result.diagnostics, sources, file);

@@ -1,10 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { didYouMean } from '../../compiler/ast/did-you-mean.js';
 import { compileFile } from '../../compiler/compile.js';
 import { hasErrors } from '../../compiler/diagnostics/diagnostic.js';
 import { canonicalJson } from '../../compiler/plan/canonical-json.js';
 import { renderPlanSummary } from '../../compiler/plan/summary.js';
+import { findTarget, targetNames } from '../../compiler/targets/catalog.js';
 import { probeInput } from '../../engine/probe-input.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -42,12 +44,25 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
   const target = resolveHpcTarget(flags.target, ctx);
   if (typeof target === 'number') return target;
   if (target !== undefined) flags.target = target;
+  if (target !== undefined && !findTarget(target)) {
+    reportMessage(ctx, {
+      code: 'AUG5001',
+      severity: 'error',
+      message: `unknown target \`${target}\``,
+      help:
+        didYouMean(target, targetNames()) ??
+        `targets are ${targetNames()
+          .map((t) => `\`${t}\``)
+          .join(', ')}, or \`hpc\` for the scheduler found on PATH`,
+    });
+    return EXIT.usage;
+  }
   const problem = await inputProblem(file);
   if (problem) {
     reportMessage(ctx, problem);
     return EXIT.noInput;
   }
-  const result = await compileFile(file, { ...compileOptionsOf(flags), probeInput });
+  const result = await compileFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
   const sources = new Map(result.sources.map((s) => [s.file, s.text]));
   reportHuman(ctx, result.diagnostics, sources, file);
   if (!result.plan || hasErrors(result.diagnostics)) return EXIT.failure;

@@ -1,5 +1,6 @@
 /** `augc status RUN [--json] [--follow]`: completed/running/failed/pending, rows, ETA. */
 import type { Command } from 'commander';
+import { nextPollMs } from '../../runtimes/grid/wait-run.js';
 import { loadRuntime } from '../../runtimes/registry.js';
 import type { RuntimeStatus } from '../../runtimes/runtime.js';
 import type { CliContext } from '../context.js';
@@ -50,12 +51,15 @@ async function snapshot(uri: string, ctx: CliContext): Promise<StatusReport | nu
 }
 
 export async function runStatus(uri: string, flags: StatusFlags, ctx: CliContext): Promise<number> {
+  let delay = FOLLOW_EVERY_MS;
   for (;;) {
     const report = await snapshot(uri, ctx);
     if (typeof report === 'number') return report;
     ctx.io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : renderStatus(report));
     if (!flags.follow || isSettled(report)) return EXIT.ok;
-    await new Promise((resolve) => setTimeout(resolve, FOLLOW_EVERY_MS));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    // Each poll of a scheduler's run queries the scheduler once: back off as `--wait` does.
+    if (report.target !== 'local') delay = nextPollMs(delay);
   }
 }
 

@@ -11,6 +11,7 @@ import { isDataError } from '../../engine/formats/data-error.js';
 import { mergeRun } from '../../engine/merge.js';
 import { localPathOf } from '../../engine/storage/open-storage.js';
 import type { Storage } from '../../engine/storage/storage.js';
+import { isGridRuntime } from '../../runtimes/grid/grid-runtime.js';
 import type { Runtime, SubmitResult } from '../../runtimes/runtime.js';
 import { PLAN_PATH } from '../../runtimes/worker-task.js';
 import type { CliContext } from '../context.js';
@@ -61,12 +62,13 @@ async function splitOrReport(req: RunRequest, ctx: CliContext) {
 /** Runs `fn` with SIGINT/SIGTERM turned into an abort of the signal it is given. */
 async function withInterrupts<T>(
   ctx: CliContext,
+  stopping: string,
   fn: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
   const onSignal = (name: string) => (): void => {
     if (!controller.signal.aborted)
-      ctx.io.stderr.write(`\naugc: ${name} received: stopping workers...\n`);
+      ctx.io.stderr.write(`\naugc: ${name} received: ${stopping}...\n`);
     controller.abort();
   };
   const onInt = onSignal('SIGINT');
@@ -81,10 +83,12 @@ async function withInterrupts<T>(
   }
 }
 
+const manifestOf = (plan: Plan): string =>
+  `${plan.output.uri.replace(/\/+$/, '')}/${plan.layout.manifest}`;
+
 async function merge(req: RunRequest, ctx: CliContext, partial: boolean): Promise<number> {
   const result = await mergeRun({ storage: req.storage, plan: req.plan, allowPartial: partial });
-  const manifest = `${req.plan.output.uri.replace(/\/+$/, '')}/${req.plan.layout.manifest}`;
-  ctx.io.stdout.write(renderTotals(result, manifest));
+  ctx.io.stdout.write(renderTotals(result, manifestOf(req.plan)));
   if (result.ok) return EXIT.ok;
   reportMessage(ctx, {
     code: 'AUG5108',
@@ -100,6 +104,15 @@ async function finish(req: RunRequest, ctx: CliContext, result: SubmitResult): P
   if (result.state === 'submitted') {
     ctx.io.stderr.write(`submitted ${result.jobIds.length} job(s): ${result.jobIds.join(', ')}\n`);
     return EXIT.ok;
+  }
+  if (result.state === 'interrupted' && result.detached === true) {
+    const uri = req.plan.output.uri;
+    ctx.io.stderr.write(
+      `augc: stopped following the run; its ${req.runtime.name} jobs keep running\n` +
+        `  follow it: augc status ${uri} --follow\n` +
+        `  cancel it: augc cancel ${uri}\n`,
+    );
+    return EXIT.interrupted;
   }
   if (result.state === 'interrupted') {
     reportMessage(ctx, {
@@ -121,12 +134,21 @@ async function finish(req: RunRequest, ctx: CliContext, result: SubmitResult): P
     if (req.allowPartial) await merge(req, ctx, true);
     return EXIT.failure;
   }
+  // A grid run's finalizer has merged already: print its totals rather than merge again.
+  if (result.merged?.ok === true) {
+    ctx.io.stdout.write(renderTotals(result.merged, manifestOf(req.plan)));
+    return EXIT.ok;
+  }
   return merge(req, ctx, req.allowPartial);
 }
 
-export async function executeRun(req: RunRequest, ctx: CliContext): Promise<number> {
+export async function executeRun(given: RunRequest, ctx: CliContext): Promise<number> {
+  const text = canonicalJson(given.plan);
+  // From here on the plan is the one workers and grid finalizers read back from the run, so a
+  // merge here or in a finalizer writes the same bytes (object keys in canonical order).
+  const req: RunRequest = { ...given, plan: JSON.parse(text) as Plan };
   const { plan, storage } = req;
-  await storage.writeAtomic(PLAN_PATH, `${canonicalJson(plan)}\n`);
+  await storage.writeAtomic(PLAN_PATH, `${text}\n`);
   const info: RunInfo = {
     target: req.runtime.name,
     command: req.command,
@@ -155,7 +177,10 @@ export async function executeRun(req: RunRequest, ctx: CliContext): Promise<numb
       `augc: resuming: ${selection.skip.length} task(s) complete, ${selection.run.length} to run\n`,
     );
   }
-  const result = await withInterrupts(ctx, (signal) =>
+  const stopping = isGridRuntime(req.runtime)
+    ? `stopping to follow the run (its jobs keep running)`
+    : 'stopping workers';
+  const result = await withInterrupts(ctx, stopping, (signal) =>
     req.runtime.submit({
       plan,
       storage,

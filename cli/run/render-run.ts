@@ -16,7 +16,10 @@ function counts(map: Record<string, number>): string {
 }
 
 /** The merge totals (stdout): combos, rows, combos by size, rows per combo, drops by quality. */
-export function renderTotals(result: MergeResult, manifest: string): string {
+export function renderTotals(
+  result: Pick<MergeResult, 'tasks' | 'complete' | 'written' | 'totals'>,
+  manifest: string,
+): string {
   const t = result.totals;
   const bySize = Object.entries(t.combosBySize)
     .sort(([a], [b]) => Number(a) - Number(b))

@@ -34,13 +34,31 @@ export function applySets(
   return out;
 }
 
+/**
+ * Lines in `--set` syntax from another synthetic source (the CLI's configured defaults), each
+ * parsed on its own into the statement it would overlay; spans point into `file`.
+ */
+export function parseSetLines(file: string, sets: readonly string[], state: SetState): Statement[] {
+  if (sets.length === 0) return [];
+  state.sources.push({ file, text: sets.join('\n') });
+  const out: Statement[] = [];
+  let offset = 0;
+  for (const set of sets) {
+    const overlay = parseSet(set, offset, [], state.diags, file);
+    if (overlay) out.push(overlay);
+    offset += set.length + 1;
+  }
+  return out;
+}
+
 function parseSet(
   set: string,
   offset: number,
   body: readonly Statement[],
   diags: Diagnostic[],
+  file = SET_FILE,
 ): Statement | undefined {
-  const span: Span = { file: SET_FILE, start: offset, end: offset + set.length };
+  const span: Span = { file, start: offset, end: offset + set.length };
   const eq = set.indexOf('=');
   const key = eq < 0 ? '' : set.slice(0, eq).trim();
   if (!/^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/.test(key)) {
@@ -52,10 +70,7 @@ function parseSet(
   // `resources.memory=4GiB` parses as the statement `resources memory=4GiB` (same offsets), whose
   // keyword and labels are the path.
   const padding = ' '.repeat(offset);
-  const parsed = parseSource(
-    SET_FILE,
-    padding + set.slice(0, eq).replaceAll('.', ' ') + set.slice(eq),
-  );
+  const parsed = parseSource(file, padding + set.slice(0, eq).replaceAll('.', ' ') + set.slice(eq));
   diags.push(...parsed.diagnostics);
   const stmt = parsed.value?.statements[0];
   if (parsed.diagnostics.length > 0 || !stmt) return undefined;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../syntax/parse-source.js';
 import type { Statement } from '../syntax/tree.js';
+import { applyDefaults } from './apply-defaults.js';
 import { applyProfile } from './apply-profile.js';
 import { applySets } from './apply-set.js';
 import { buildPipeline } from './build-pipeline.js';
@@ -13,13 +14,18 @@ export interface LoadOptions {
   profile?: string;
   /** `key=value` overrides (`--set`), applied in order after the profile. */
   sets?: string[];
+  /**
+   * `key=value` defaults in the same syntax (the user's configuration), lowest first: they fill
+   * only what the pipeline and profile leave unset; `sets` override them.
+   */
+  defaults?: string[];
   /** Reads a file as UTF-8; defaults to the file system. Throwing means "cannot read". */
   readFile?: (path: string) => string;
 }
 
 /**
- * Reads a `.aug` file and everything it includes or imports, applies the selected profile and
- * `--set` overrides, and builds the typed AST. Semantic checks are left to `checkPipeline`.
+ * Reads a `.aug` file and everything it includes or imports, applies the selected profile, the
+ * configured defaults under it and `--set` overrides over it, and builds the typed AST. Semantic checks are left to `checkPipeline`.
  */
 export function loadPipeline(path: string, opts: LoadOptions = {}): Result<PipelineAst> {
   const diags: Diagnostic[] = [];
@@ -43,7 +49,8 @@ export function loadPipeline(path: string, opts: LoadOptions = {}): Result<Pipel
     : undefined;
   if (!name) return { value: undefined, diagnostics: diags };
   const profiled = applyProfile(body, opts.profile, name.span, diags);
-  const finalBody = applySets(profiled.body, opts.sets ?? [], state);
+  const defaulted = applyDefaults(profiled.body, opts.defaults ?? [], state);
+  const finalBody = applySets(defaulted, opts.sets ?? [], state);
   const ast = buildPipeline(
     {
       file: path,

@@ -64,3 +64,25 @@ function mergeOne(base: Statement, over: Statement): Statement {
   if (from) IMPORTED_FROM.set(merged, from);
   return merged;
 }
+
+/**
+ * The opposite of `mergeStatements`: `under` (configured defaults) fills only what `body` leaves
+ * unset. An attribute the body has, or one of its exclusive group, wins; shared blocks are filled
+ * recursively; statements the body lacks are appended after its own, so the body's order stays.
+ */
+export function fillStatements(
+  body: readonly Statement[],
+  under: readonly Statement[],
+): Statement[] {
+  const out = [...body];
+  for (const fill of under) {
+    const group = EXCLUSIVE_GROUPS.find((g) => g.includes(fill.keyword.name));
+    if (group && out.some((s) => group.includes(s.keyword.name))) continue;
+    const at = out.findIndex((s) => sameStatement(s, fill));
+    const found = out[at];
+    if (!found) out.push(fill);
+    else if (found.body && fill.body && found.value === undefined)
+      out[at] = { ...found, body: fillStatements(found.body, fill.body) };
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ export function describeExpr(expr: Expr): string {
     case 'string':
       return 'a string';
     case 'number':
-      return expr.unit ? `\`${expr.raw}\`` : 'a number';
+      return `\`${expr.raw}\``;
     case 'bool':
       return `\`${String(expr.value)}\``;
     case 'list':

@@ -224,8 +224,11 @@ function ident(name: string, span: Span): Ident {
   return { kind: 'ident', name, span };
 }
 
+/** The yaml package's first line, without its own `at line L, column C:` (the span shows it). */
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message)
+    .replace(/:$/, '')
+    .replace(/ at line \d+, column \d+$/, '')
     .replace(/\.$/, '')
     .replace(/^./, (c) => c.toLowerCase());
 }

@@ -74,7 +74,7 @@ function comboLines(plan: Plan): string[] {
   const more = plan.combos.length - shown.length;
   const chunks = plan.chunks;
   const perChunk =
-    chunks.rowsPerChunk !== undefined ? `, ${int(chunks.rowsPerChunk)} rows each` : '';
+    chunks.rowsPerChunk !== undefined ? `, ${count(chunks.rowsPerChunk, 'row')} each` : '';
   return [
     `combos     ${int(plan.combos.length)}  (${sizes.join(', ')})`,
     `  ${shown.join(', ')}${more > 0 ? `, ... (+${int(more)} more)` : ''}`,
@@ -89,7 +89,7 @@ function groupLines(plan: Plan): string[] {
     const offset = classOffset.get(g.resourceClass) ?? 0;
     classOffset.set(g.resourceClass, offset + g.size);
     lines.push(
-      `  ${g.id}  ${resourcesText(g.resources)}  array [0, ${g.size - 1}]  class tasks [${offset}, ${offset + g.size - 1}]  ${g.classCombos.length} combo(s)`,
+      `  ${g.id}  ${resourcesText(g.resources)}  array [0, ${g.size - 1}]  class tasks [${offset}, ${offset + g.size - 1}]  ${count(g.classCombos.length, 'combo')}`,
     );
   }
   lines.push(`total      ${int(plan.taskCount)} tasks`);
@@ -152,6 +152,11 @@ function warningsOf(plan: Plan): string[] {
     warnings.push('some methods may change labels (see `may change labels` above)');
   }
   return warnings;
+}
+
+/** `1 row`, `2 rows`, `1,000 rows`. */
+function count(n: number, noun: string): string {
+  return `${int(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function int(n: number): string {

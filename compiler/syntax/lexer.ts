@@ -34,10 +34,13 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\n\r]|\\.)*/,
 });
 
-/** `42`, `-1`, `0.55`, `1_000_000`, `1e-3`, `2GiB`, `30m`, `1.5x`: the unit is validated later. */
+/**
+ * `42`, `-1`, `0.55`, `1_000_000`, `1e-3`, `2GiB`, `30m`, `1.5x`: the unit is validated later.
+ * `.5` is matched too, so that it is reported as one bad number instead of a stray `.` and a `5`.
+ */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
-  pattern: /-?\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?[A-Za-z]*/,
+  pattern: /-?(?:\d[\d_]*(?:\.\d[\d_]*)?|\.\d[\d_]*)(?:[eE][+-]?\d+)?[A-Za-z]*/,
 });
 
 export const Identifier = createToken({

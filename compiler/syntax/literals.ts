@@ -56,6 +56,10 @@ export interface DecodedNumber {
 export function decodeNumber(raw: string): Decoded<DecodedNumber> {
   const match = /^(-?[\d_.]+(?:[eE][+-]?\d+)?)([A-Za-z]*)$/.exec(raw);
   const digits = match?.[1] ?? '';
+  if (/^-?\./.test(digits)) {
+    const fixed = raw.replace('.', '0.');
+    return { ok: false, message: `invalid number \`${raw}\`: write \`${fixed}\``, offset: 0 };
+  }
   if (!match || /__|_\.|\._|_$|_[eE]/.test(digits)) {
     return {
       ok: false,

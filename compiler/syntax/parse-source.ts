@@ -36,12 +36,31 @@ function badTokenDiagnostic(file: string, token: IToken): Diagnostic {
   };
 }
 
+/**
+ * A missing `)` or `}` is noticed at the next token, often on a later line; pointing just after
+ * the last token before it shows where the missing token belongs.
+ */
+function missingTokenSpan(file: string, error: IRecognitionException): Span | undefined {
+  const previous = (error as { previousToken?: IToken }).previousToken;
+  const token = error.token;
+  if (error.name !== 'MismatchedTokenException' || !previous || !Number.isFinite(token.startOffset))
+    return undefined;
+  if (!Number.isFinite(previous.endOffset) || (previous.endLine ?? 0) >= (token.startLine ?? 0))
+    return undefined;
+  const end = (previous.endOffset ?? previous.startOffset) + 1;
+  return { file, start: end, end };
+}
+
 function parserDiagnostic(file: string, text: string, error: IRecognitionException): Diagnostic {
   const token = error.token;
   const atEof = !Number.isFinite(token.startOffset);
   const span: Span = atEof
     ? { file, start: text.length, end: text.length }
-    : { file, start: token.startOffset, end: (token.endOffset ?? token.startOffset) + 1 };
+    : (missingTokenSpan(file, error) ?? {
+        file,
+        start: token.startOffset,
+        end: (token.endOffset ?? token.startOffset) + 1,
+      });
   const inTerm = error.name === 'NoViableAltException' && error.context.ruleStack.at(-1) === 'term';
   return { code: inTerm ? 'AUG1006' : 'AUG1005', severity: 'error', message: error.message, span };
 }

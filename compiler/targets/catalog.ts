@@ -30,13 +30,13 @@ export interface TargetSpec {
 }
 
 const LIMITS: TargetOptionSpec[] = [
-  { name: 'max_cpus', type: 'integer', min: 1, doc: 'Most CPUs one task can get on this target.' },
-  { name: 'max_memory', type: 'bytes', doc: 'Most memory one task can get on this target.' },
-  { name: 'max_gpus', type: 'integer', min: 0, doc: 'Most GPUs one task can get on this target.' },
+  { name: 'max_cpus', type: 'integer', min: 1, doc: 'most CPUs one task can get on this target' },
+  { name: 'max_memory', type: 'bytes', doc: 'most memory one task can get on this target' },
+  { name: 'max_gpus', type: 'integer', min: 0, doc: 'most GPUs one task can get on this target' },
   {
     name: 'max_walltime',
     type: 'duration',
-    doc: 'Longest walltime one task can get on this target.',
+    doc: 'longest walltime one task can get on this target',
   },
 ];
 
@@ -55,19 +55,19 @@ const opt = (
 const ARRAY_LIMIT = opt(
   'array_limit',
   'integer',
-  'Most array tasks running at once (the `%N` throttle).',
+  'most array tasks running at once (the `%N` throttle)',
   { min: 1 },
 );
 const MAX_ARRAY = opt(
   'max_array_size',
   'integer',
-  'Most tasks in one array job; longer groups are split.',
+  'most tasks in one array job; longer groups are split',
   { min: 1 },
 );
 const GRID_OPTIONS = opt(
   'options',
   'string_list',
-  'Extra scheduler flags, added verbatim to the job script header.',
+  'extra scheduler flags, added verbatim to the job script header',
 );
 
 export const TARGETS: readonly TargetSpec[] = [
@@ -75,8 +75,8 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'local',
     summary: 'a process pool on this machine',
     options: [
-      opt('jobs', 'integer', 'Tasks run at once (default: the number of CPUs).', { min: 1 }),
-      opt('gpus', 'integer', 'GPUs available on this machine (default 0).', { min: 0 }),
+      opt('jobs', 'integer', 'tasks run at once (default: the number of CPUs)', { min: 1 }),
+      opt('gpus', 'integer', 'GPUs available on this machine (default 0)', { min: 0 }),
       ...LIMITS,
     ],
   },
@@ -84,10 +84,10 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'slurm',
     summary: 'Slurm job arrays (sbatch)',
     options: [
-      opt('partition', 'string', 'The partition (`--partition`).'),
-      opt('account', 'string', 'The account charged (`--account`).'),
-      opt('qos', 'string', 'The quality of service (`--qos`).'),
-      opt('gpu_type', 'string', 'GPU type in `--gres=gpu:<type>:<n>`.'),
+      opt('partition', 'string', 'the partition (`--partition`)'),
+      opt('account', 'string', 'the account charged (`--account`)'),
+      opt('qos', 'string', 'the quality of service (`--qos`)'),
+      opt('gpu_type', 'string', 'GPU type in `--gres=gpu:<type>:<n>`'),
       ARRAY_LIMIT,
       MAX_ARRAY,
       GRID_OPTIONS,
@@ -99,9 +99,9 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'pbs',
     summary: 'PBS Pro or Torque job arrays (qsub)',
     options: [
-      opt('queue', 'string', 'The queue (`-q`).'),
-      opt('account', 'string', 'The account charged (`-A`).'),
-      opt('dialect', 'enum', 'PBS Pro (`-J`) or Torque (`-t`) array syntax.', {
+      opt('queue', 'string', 'the queue (`-q`)'),
+      opt('account', 'string', 'the account charged (`-A`)'),
+      opt('dialect', 'enum', 'PBS Pro (`-J`) or Torque (`-t`) array syntax', {
         values: ['pro', 'torque'],
       }),
       ARRAY_LIMIT,
@@ -115,9 +115,9 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'aws-batch',
     summary: 'AWS Batch array jobs',
     options: [
-      opt('queue', 'string', 'The job queue.'),
-      opt('region', 'string', 'The AWS region, e.g. `us-east-1`.'),
-      opt('job_definition', 'string', 'The job definition name or ARN.'),
+      opt('queue', 'string', 'the job queue'),
+      opt('region', 'string', 'the AWS region, e.g. `us-east-1`'),
+      opt('job_definition', 'string', 'the job definition name or ARN'),
       ARRAY_LIMIT,
       MAX_ARRAY,
       ...LIMITS,
@@ -128,10 +128,10 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'gcp-batch',
     summary: 'Google Cloud Batch jobs (one task group per array)',
     options: [
-      opt('project', 'string', 'The Google Cloud project id.'),
-      opt('region', 'string', 'The region, e.g. `europe-west4`.'),
-      opt('machine_type', 'string', 'The Compute Engine machine type, e.g. `n2-standard-4`.'),
-      opt('accelerator', 'string', 'The GPU accelerator type, e.g. `nvidia-tesla-t4`.'),
+      opt('project', 'string', 'the Google Cloud project id'),
+      opt('region', 'string', 'the region, e.g. `europe-west4`'),
+      opt('machine_type', 'string', 'the Compute Engine machine type, e.g. `n2-standard-4`'),
+      opt('accelerator', 'string', 'the GPU accelerator type, e.g. `nvidia-tesla-t4`'),
       ARRAY_LIMIT,
       MAX_ARRAY,
       ...LIMITS,
@@ -142,8 +142,8 @@ export const TARGETS: readonly TargetSpec[] = [
     name: 'azure-batch',
     summary: 'Azure Batch jobs (tasks in one job)',
     options: [
-      opt('account_url', 'string', 'The Batch account URL.'),
-      opt('pool', 'string', 'The pool id.'),
+      opt('account_url', 'string', 'the Batch account URL'),
+      opt('pool', 'string', 'the pool id'),
       MAX_ARRAY,
       ...LIMITS,
     ],

@@ -158,8 +158,14 @@ export async function finalizeRound(
 /** Merges when every task is complete; records the run's end either way. */
 export async function finishRun(plan: Plan, storage: Storage): Promise<GridResult> {
   const merged = await mergeRun({ storage, plan });
+  const { ok, written, tasks, complete, totals } = merged;
   const result: GridResult = merged.ok
-    ? { state: 'completed', completed: merged.complete, end: new Date().toISOString() }
+    ? {
+        state: 'completed',
+        completed: merged.complete,
+        end: new Date().toISOString(),
+        merged: { ok, written, tasks, complete, totals },
+      }
     : {
         state: 'failed',
         completed: merged.complete,

@@ -6,12 +6,13 @@ import type { TaskProblem } from '../../engine/merge.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { listAttempts } from '../../engine/task-state.js';
 import type { AttemptRecord } from '../../engine/task-record.js';
-import type { TaskFailure } from '../runtime.js';
+import type { MergeSummary, TaskFailure } from '../runtime.js';
 import { taskLogPathOf } from './layout.js';
 import { pathSafe } from './shell-quote.js';
 
 export type GridResult =
-  | { state: 'completed'; completed: number; end: string }
+  /** `merged`: the finalizer's merge, so that `augc run --wait` prints it without merging again. */
+  | { state: 'completed'; completed: number; end: string; merged?: MergeSummary }
   | { state: 'failed'; completed: number; failed: TaskFailure[]; end: string };
 
 const TAIL_LINES = 20;

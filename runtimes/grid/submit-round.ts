@@ -18,7 +18,7 @@ import {
   type GridRound,
   type GridState,
 } from './grid-state.js';
-import { formatIndices } from './index-spec.js';
+import { formatIndices, isSingleRange } from './index-spec.js';
 import { finalizerScript, taskScript } from './job-script.js';
 import { JOBS_DIR, SCHEDULER_LOGS_DIR } from './layout.js';
 import { displayArgv, type SchedulerClient } from './scheduler-client.js';
@@ -69,6 +69,14 @@ export function planArrays(
       offset: e.offset,
       indices: formatIndices(e.rel),
     }));
+}
+
+/**
+ * A dialect whose arrays are one range (PBS Pro `-J`) runs a list's whole span, or a single index
+ * as two: the script then skips the indices that are not the list's. A plain range needs no filter.
+ */
+function needsFilter(dialect: GridDialect, indices: string): boolean {
+  return !dialect.indexLists && !(isSingleRange(indices) && indices.includes('-'));
 }
 
 const FINALIZER_RESOURCES: PlanResources = {
@@ -141,7 +149,7 @@ async function submitArray(
     offset: a.offset,
     attempt,
     indexExpression: dialect.indexExpression,
-    ...(dialect.indexLists ? {} : { only: a.indices }),
+    ...(needsFilter(dialect, a.indices) ? { only: a.indices } : {}),
     header: header(ctx, `group ${a.group}, indices ${a.indices} + ${a.offset}, attempt ${attempt}`),
   });
   const script = await writeScript(ctx, `${JOBS_DIR}/${stem}.sh`, text);

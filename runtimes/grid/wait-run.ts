@@ -10,7 +10,7 @@ import { jobIdsOf, readLatest } from './grid-status.js';
 import { CANCEL_PATH, RESULT_PATH, SCHEDULER_LOGS_DIR } from './layout.js';
 import { queryJobsChecked } from './query-jobs.js';
 import { readResult } from './result.js';
-import { sleep, type SchedulerClient } from './scheduler-client.js';
+import type { SchedulerClient } from './scheduler-client.js';
 import type { Storage } from '../../engine/storage/storage.js';
 
 export interface WaitOptions {
@@ -24,9 +24,25 @@ export interface WaitOptions {
 }
 
 function toSubmitResult(r: NonNullable<Awaited<ReturnType<typeof readResult>>>): SubmitResult {
-  return r.state === 'completed'
-    ? { state: 'completed', completed: r.completed }
-    : { state: 'failed', completed: r.completed, failed: r.failed };
+  if (r.state === 'failed') return { state: 'failed', completed: r.completed, failed: r.failed };
+  return { state: 'completed', completed: r.completed, ...(r.merged ? { merged: r.merged } : {}) };
+}
+
+/** Ctrl-C stops only the following: the jobs are the scheduler's and keep running. */
+const DETACHED: SubmitResult = { state: 'interrupted', completed: 0, detached: true };
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 let lastLine = '';
@@ -51,7 +67,7 @@ export async function waitRun(o: WaitOptions): Promise<SubmitResult> {
   let delay = o.firstPollMs ?? 500;
   let quiet = 0;
   for (;;) {
-    if (o.signal.aborted) return { state: 'interrupted', completed: 0 };
+    if (o.signal.aborted) return DETACHED;
     const polled = await pollOnce(o, quiet);
     if (typeof polled !== 'number') return polled;
     quiet = polled;
@@ -75,7 +91,12 @@ export async function waitRun(o: WaitOptions): Promise<SubmitResult> {
         ],
       };
     }
-    await sleep(delay);
-    delay = Math.min(o.maxPollMs ?? 30_000, Math.ceil(delay * 1.5));
+    await pause(delay, o.signal);
+    delay = nextPollMs(delay, o.maxPollMs);
   }
+}
+
+/** Polls back off by half each time, up to `maxMs` (30 s unless AUGC_GRID_POLL_MAX_MS says). */
+export function nextPollMs(delay: number, maxMs = 30_000): number {
+  return Math.min(maxMs, Math.ceil(delay * 1.5));
 }

@@ -185,7 +185,7 @@ class Pool {
       this.progress.completed++;
       this.progress.rowsOut += outcome.rowsOut;
       this.progress.durationsMs.push(Date.now() - at.startMs);
-      this.display.draw(true);
+      this.display.taskEnded();
       return;
     }
     const { task, attempt } = item;

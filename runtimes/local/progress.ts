@@ -1,7 +1,9 @@
 /**
  * Progress of the local pool. On a terminal: one line per worker (task, percent, rows, ETA) and an
  * overall bar, redrawn in place at most 10 times a second. Otherwise (a log file, CI): a plain
- * line every few seconds and one at each task end. Rendering is pure so that it can be tested.
+ * line when the first task ends, then at most one every few seconds however many tasks end
+ * (a 10,000-task run must not write 10,000 lines), and a final line. Rendering is pure so that it
+ * can be tested.
  */
 import type { RunOutput } from '../runtime.js';
 
@@ -82,13 +84,16 @@ export function renderPlain(p: PoolProgress, now: number): string {
 }
 
 const TTY_INTERVAL_MS = 100;
-const PLAIN_INTERVAL_MS = 5_000;
+export const PLAIN_INTERVAL_MS = 5_000;
 
 /** Throttled drawing of a PoolProgress to the run's output. */
 export class ProgressDisplay {
   private lastDraw = 0;
   private drawnLines = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** What the last plain line said about tasks, so that the final line is not a repeat. */
+  private plainState: string | undefined;
+  private anyTaskEnded = false;
 
   constructor(
     private readonly out: RunOutput,
@@ -101,13 +106,20 @@ export class ProgressDisplay {
     this.timer.unref();
   }
 
-  /** Redraws now if the interval allows it (or `force`, used at task ends). */
+  /** A task ended: redraw the board at once; a plain line only if the interval allows it. */
+  taskEnded(): void {
+    this.draw(this.out.isTTY || !this.anyTaskEnded);
+    this.anyTaskEnded = true;
+  }
+
+  /** Redraws now if the interval allows it (or `force`). */
   draw(force: boolean): void {
     const now = Date.now();
     const every = this.out.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
     if (!force && now - this.lastDraw < every) return;
     this.lastDraw = now;
     if (!this.out.isTTY) {
+      this.plainState = this.tasksState();
       this.out.write(renderPlain(this.progress, now));
       return;
     }
@@ -129,6 +141,11 @@ export class ProgressDisplay {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    this.draw(true);
+    if (this.out.isTTY || this.plainState !== this.tasksState()) this.draw(true);
+  }
+
+  private tasksState(): string {
+    const p = this.progress;
+    return `${p.completed}/${p.failed}/${p.rowsOut}`;
   }
 }

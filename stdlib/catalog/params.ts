@@ -13,9 +13,9 @@ export function count(name: string, dflt: number, doc: string, min = 0): ParamSp
 /** nlpaug's word-count rule: clamp(ceil(aug_p x tokens), aug_min, aug_max), then at most the eligible words. */
 export function nlpaugWordCount(prefix = 'aug_'): ParamSpec[] {
   return [
-    prob(`${prefix}p`, 0.3, 'Share of tokens (punctuation included) to change: ceil(p x tokens).'),
-    count(`${prefix}min`, 1, 'Lower clamp of the number of words changed.'),
-    count(`${prefix}max`, 10, 'Upper clamp of the number of words changed.', 1),
+    prob(`${prefix}p`, 0.3, 'share of tokens (punctuation included) to change: ceil(p x tokens)'),
+    count(`${prefix}min`, 1, 'lower clamp of the number of words changed'),
+    count(`${prefix}max`, 10, 'upper clamp of the number of words changed', 1),
   ];
 }
 
@@ -25,7 +25,7 @@ export const countRuleParam: ParamSpec = {
   type: 'enum',
   default: 'nlpaug',
   values: ['nlpaug', 'textattack'],
-  doc: 'nlpaug: clamp(ceil(p x tokens), min, max); textattack: max(1, floor(p x words)), punctuation not counted, min/max ignored.',
+  doc: 'nlpaug: clamp(ceil(p x tokens), min, max); textattack: max(1, floor(p x words)), punctuation not counted, min/max ignored',
 };
 
 export const stopwordParams: ParamSpec[] = [
@@ -33,14 +33,14 @@ export const stopwordParams: ParamSpec[] = [
     name: 'stopwords',
     type: 'string_list',
     default: [],
-    doc: 'Extra words (case-insensitive) that are never changed, like nlpaug `stopwords`.',
+    doc: 'extra words (case-insensitive) that are never changed, like nlpaug `stopwords`',
   },
   {
     name: 'stopword_set',
     type: 'enum',
     default: 'none',
     values: ['none', 'nltk', 'eda'],
-    doc: 'A built-in stopword list that is never changed: NLTK English (TextAttack) or EDA`s list.',
+    doc: "a built-in stopword list that is never changed: NLTK English (TextAttack) or EDA's list",
   },
 ];
 
@@ -48,10 +48,10 @@ export const stopwordParams: ParamSpec[] = [
 export function charCountParams(charMin: number, minChar: number): ParamSpec[] {
   return [
     ...nlpaugWordCount('aug_word_'),
-    prob('aug_char_p', 0.3, 'Share of a chosen word`s characters to change: ceil(p x length).'),
-    count('aug_char_min', charMin, 'Lower clamp of characters changed per word.'),
-    count('aug_char_max', 10, 'Upper clamp of characters changed per word.', 1),
-    count('min_char', minChar, 'Words shorter than this are never chosen.', 1),
+    prob('aug_char_p', 0.3, "share of a chosen word's characters to change: ceil(p x length)"),
+    count('aug_char_min', charMin, 'lower clamp of characters changed per word'),
+    count('aug_char_max', 10, 'upper clamp of characters changed per word', 1),
+    count('min_char', minChar, 'words shorter than this are never chosen', 1),
     countRuleParam,
     ...stopwordParams,
   ];

@@ -14,21 +14,21 @@ const tabular = (
 export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
   tabular({
     name: 'gaussian_noise',
-    summary: 'add Gaussian noise scaled by each column`s standard deviation',
-    doc: 'x` = x + N(0, (sigma x sd_j)^2) on numeric feature columns, clipped to the observed [min, max].',
+    summary: "add Gaussian noise scaled by each column's standard deviation",
+    doc: "x' = x + N(0, (sigma x sd_j)^2) on numeric feature columns, clipped to the observed [min, max].",
     params: [
       {
         name: 'sigma',
         type: 'number',
         default: 0.05,
         min: 0,
-        doc: 'Noise scale as a fraction of the column`s standard deviation.',
+        doc: "noise scale as a fraction of the column's standard deviation",
       },
       {
         name: 'columns',
         type: 'string_list',
         default: [],
-        doc: 'Columns to perturb; empty means every numeric feature.',
+        doc: 'columns to perturb; empty means every numeric feature',
       },
     ],
     reference: 'common practice',
@@ -43,7 +43,7 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
         type: 'integer',
         default: 5,
         min: 1,
-        doc: 'Neighbours considered per sample.',
+        doc: 'neighbours considered per sample',
       },
     ],
     reference: 'imbalanced-learn SMOTE',
@@ -59,13 +59,13 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
         default: 0.2,
         min: 0,
         exclusiveMin: true,
-        doc: 'Beta distribution parameter.',
+        doc: 'parameter of the Beta distribution',
       },
       {
         name: 'same_class',
         type: 'bool',
         default: true,
-        doc: 'Pair only rows of the same label (keeps hard labels).',
+        doc: 'pair only rows of the same label (keeps hard labels)',
       },
     ],
     reference: 'Zhang et al. 2018 (mixup)',
@@ -73,7 +73,7 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
   tabular({
     name: 'feature_mask',
     summary: 'mask features and refill them (VIME)',
-    doc: 'Each feature is masked with probability p_m and replaced by a draw from the column`s empirical values or its mean.',
+    doc: "Each feature is masked with probability p_m and replaced by a draw from the column's empirical values or its mean.",
     params: [
       {
         name: 'p_m',
@@ -81,14 +81,14 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
         default: 0.3,
         min: 0,
         max: 1,
-        doc: 'Masking probability per feature.',
+        doc: 'masking probability per feature',
       },
       {
         name: 'fill',
         type: 'enum',
         default: 'marginal',
         values: ['marginal', 'mean'],
-        doc: 'Replacement for masked values.',
+        doc: 'replacement for masked values',
       },
     ],
     reference: 'VIME mask-and-replace',
@@ -98,7 +98,7 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
     summary: 'resample rows with replacement (optionally smoothed)',
     doc: 'Draws rows with replacement; shrinkage > 0 adds N(0, (s h sd_j)^2) per feature (smoothed bootstrap).',
     params: [
-      { name: 'shrinkage', type: 'number', default: 0, min: 0, doc: '0 gives exact duplicates.' },
+      { name: 'shrinkage', type: 'number', default: 0, min: 0, doc: '0 gives exact duplicates' },
     ],
     reference: 'imbalanced-learn RandomOverSampler',
   }),

@@ -13,8 +13,8 @@ const NLPAUG_CHARS =
   'characters; `count_rule = textattack` chooses max(1, floor(aug_word_p x words)) words. Words shorter than ' +
   '`min_char`, punctuation, protected keywords and stopwords are never eligible.';
 const EDA_RULE =
-  'Count rule (EDA): n = max(1, floor(alpha x words)). Works on augc`s tokens (original casing and punctuation kept) ' +
-  'instead of EDA`s lower-cased letters-only text; candidate lists are sorted, so output is reproducible.';
+  "Count rule (EDA): n = max(1, floor(alpha x words)). Works on augc's tokens (original casing and punctuation kept) " +
+  "instead of EDA's lower-cased letters-only text; candidate lists are sorted, so output is reproducible.";
 
 const text = (spec: Omit<MethodSpec, 'domain' | 'gpu'>): MethodSpec => ({
   ...spec,
@@ -30,9 +30,9 @@ const keyboardTypo = text({
   doc: `Replaces characters inside randomly chosen words with a neighbouring key on a QWERTY keyboard. ${NLPAUG_CHARS}`,
   params: [
     ...charCountParams(1, 4),
-    flag('include_special_char', 'Allow neighbours that are symbols.'),
-    flag('include_numeric', 'Allow neighbours that are digits.'),
-    flag('include_upper_case', 'Allow upper-case neighbours (case is otherwise kept).'),
+    flag('include_special_char', 'allow neighbours that are symbols'),
+    flag('include_numeric', 'allow neighbours that are digits'),
+    flag('include_upper_case', 'allow upper-case neighbours (case is otherwise kept)'),
   ],
   countRule: 'nlpaug',
   labelSafe: true,
@@ -59,7 +59,7 @@ const randomChar = text({
       type: 'enum',
       default: 'substitute',
       values: ['insert', 'substitute', 'swap', 'delete'],
-      doc: 'The edit.',
+      doc: 'the edit',
     },
     ...charCountParams(1, 4),
     {
@@ -67,17 +67,17 @@ const randomChar = text({
       type: 'enum',
       default: 'adjacent',
       values: ['adjacent', 'middle', 'random'],
-      doc: 'Swap partner: a neighbour, any inner character, or any character.',
+      doc: 'swap partner: a neighbour, any inner character, or any character',
     },
     {
       name: 'spec_char',
       type: 'string',
       default: '!@#$%^&*()_+',
-      doc: 'Symbols that may be inserted or substituted.',
+      doc: 'symbols that may be inserted or substituted',
     },
-    flag('include_upper_case', 'Candidates include A-Z.'),
-    flag('include_lower_case', 'Candidates include a-z.'),
-    flag('include_numeric', 'Candidates include 0-9.'),
+    flag('include_upper_case', 'candidates include A-Z'),
+    flag('include_lower_case', 'candidates include a-z'),
+    flag('include_numeric', 'candidates include 0-9'),
   ],
   countRule: 'nlpaug',
   labelSafe: true,
@@ -101,12 +101,12 @@ const wordnetSynonym = text({
   name: 'wordnet_synonym',
   summary: 'replace words with WordNet synonyms',
   doc:
-    'Replaces words with a WordNet 3.1 synonym drawn from the lemmas of all the word`s synsets (repeats kept, as nlpaug). ' +
+    "Replaces words with a WordNet 3.1 synonym drawn from the lemmas of all the word's synsets (repeats kept, as nlpaug). " +
     'No POS tagger: candidates come from every part of speech, determiners are skipped; only words that have a ' +
     `synonym are eligible. Case of the source word is kept. ${NLPAUG_WORDS}`,
   params: [
     ...wordCountParams(),
-    flag('multi_word', 'Allow multi-word lemmas ("kick the bucket"); TextAttack drops them.'),
+    flag('multi_word', 'allow multi-word lemmas ("kick the bucket"); TextAttack drops them'),
   ],
   countRule: 'nlpaug',
   labelSafe: true,
@@ -131,7 +131,7 @@ const edaSr = text({
   name: 'eda_synonym_replacement',
   summary: 'EDA synonym replacement',
   doc: `Replaces every occurrence of n distinct non-stopwords (EDA list) with a WordNet synonym. ${EDA_RULE}`,
-  params: [alpha('alpha_sr', 'Share of words replaced.')],
+  params: [alpha('alpha_sr', 'share of words replaced')],
   countRule: 'eda',
   labelSafe: true,
   reference: 'EDA eda.py synonym_replacement',
@@ -141,7 +141,7 @@ const edaRi = text({
   name: 'eda_random_insertion',
   summary: 'EDA random insertion of synonyms',
   doc: `Inserts a synonym of a random word at a random position, n times. ${EDA_RULE}`,
-  params: [alpha('alpha_ri', 'Share of words inserted.')],
+  params: [alpha('alpha_ri', 'share of words inserted')],
   countRule: 'eda',
   labelSafe: true,
   reference: 'EDA eda.py random_insertion',
@@ -151,7 +151,7 @@ const edaRs = text({
   name: 'eda_random_swap',
   summary: 'EDA random swap of two words',
   doc: `Swaps two random words, n times. ${EDA_RULE}`,
-  params: [alpha('alpha_rs', 'Share of words swapped.')],
+  params: [alpha('alpha_rs', 'share of words swapped')],
   countRule: 'eda',
   labelSafe: true,
   reference: 'EDA eda.py random_swap',
@@ -163,7 +163,7 @@ const edaRd = text({
   doc:
     'Deletes each word with probability p_rd (count rule: per unit). If every word would go, one random word is kept; ' +
     'a one-word text is left as is.',
-  params: [alpha('p_rd', 'Probability that each word is deleted.')],
+  params: [alpha('p_rd', 'probability that each word is deleted')],
   countRule: 'per-unit',
   labelSafe: true,
   reference: 'EDA eda.py random_deletion',
@@ -181,14 +181,14 @@ const randomWord = text({
       type: 'enum',
       default: 'delete',
       values: ['swap', 'delete', 'substitute', 'crop'],
-      doc: 'The edit.',
+      doc: 'the edit',
     },
     ...wordCountParams(),
     {
       name: 'target_words',
       type: 'string_list',
       default: ['_'],
-      doc: 'Replacements for `substitute`.',
+      doc: 'replacements for `substitute`',
     },
   ],
   countRule: 'nlpaug',
@@ -207,7 +207,7 @@ const wordSplit = text({
       type: 'integer',
       default: 4,
       min: 2,
-      doc: 'Shortest word that may be split.',
+      doc: 'shortest word that may be split',
     },
   ],
   countRule: 'nlpaug',
@@ -219,17 +219,17 @@ const contraction = text({
   name: 'contraction',
   summary: 'expand or contract English contractions',
   doc:
-    'contract: "do not" -> "don`t"; expand: "don`t" -> "do not". Each matching site changes with probability aug_p ' +
-    '(count rule: per unit, as AugLy). Ambiguous contractions ("he`s", "it`d") are expanded to their most common form.',
+    'contract: "do not" -> "don\'t"; expand: "don\'t" -> "do not". Each matching site changes with probability aug_p ' +
+    '(count rule: per unit, as AugLy). Ambiguous contractions ("he\'s", "it\'d") are expanded to their most common form.',
   params: [
     {
       name: 'action',
       type: 'enum',
       default: 'contract',
       values: ['expand', 'contract'],
-      doc: 'Direction of the rewrite.',
+      doc: 'direction of the rewrite',
     },
-    prob('aug_p', 0.3, 'Probability that each matching site is rewritten.'),
+    prob('aug_p', 0.3, 'probability that each matching site is rewritten'),
   ],
   countRule: 'per-unit',
   labelSafe: true,

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../cli/exit-codes.js';
 import { BROKEN, DATA, runCli, VALID, workspace } from './run-cli.js';
@@ -7,6 +8,15 @@ describe('augc check', () => {
 
   it('exits 0 and prints nothing for a clean file', async () => {
     const run = await runCli(['check', file('ok.aug')]);
+    expect(run).toEqual({ code: EXIT.ok, stdout: '', stderr: '' });
+  });
+
+  it('passes every example, as the README promises', async () => {
+    const examples = readdirSync('examples')
+      .filter((f) => f.endsWith('.aug'))
+      .map((f) => `examples/${f}`);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const run = await runCli(['check', ...examples]);
     expect(run).toEqual({ code: EXIT.ok, stdout: '', stderr: '' });
   });
 

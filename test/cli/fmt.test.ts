@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../cli/exit-codes.js';
 import { formatSource } from '../../compiler/format/format-source.js';
@@ -24,6 +24,14 @@ describe('augc fmt', () => {
     expect(readFileSync(file('m.aug'), 'utf8')).toBe(expected);
     const again = await runCli(['fmt', '--check', file('m.aug')]);
     expect(again).toEqual({ code: EXIT.ok, stdout: '', stderr: '' });
+  });
+
+  it('--check passes on the examples, which are kept in canonical layout', async () => {
+    const files = readdirSync('examples')
+      .filter((f) => f.endsWith('.aug'))
+      .map((f) => `examples/${f}`);
+    const run = await runCli(['fmt', '--check', ...files, 'examples/conf/targets.aug']);
+    expect(run).toEqual({ code: EXIT.ok, stdout: '', stderr: '' });
   });
 
   it('reports syntax errors instead of formatting, and 66 for a missing file', async () => {

@@ -52,6 +52,34 @@ describe('augc plan', () => {
     expect((JSON.parse(run.stdout) as { variants: number }).variants).toBe(5);
   });
 
+  it('with --target, warns about array splits and shows what the target would submit', async () => {
+    const split = workspace({
+      'split.aug': VALID.replace(
+        'output',
+        'method syn = wordnet_synonym()\n  chunk { count = 3 }\n  target slurm { max_array_size = 4 }\n  output',
+      ),
+      'data.csv': DATA,
+    });
+    const run = await runCli(['plan', split('split.aug'), '--target', 'slurm']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain('target slurm)');
+    expect(run.stdout).toContain('total      6 tasks');
+    expect(run.stdout).toContain('is split into 2 array groups of at most 4 tasks');
+    expect(run.stdout).toContain('# slurm: scripts and commands `augc run` would submit');
+    expect(run.stdout.match(/^\$ sbatch .*--array=\d+-\d+/gm)).toHaveLength(2);
+    expect(run.stdout).toContain('--array=0-3');
+    expect(run.stdout).toContain('--array=0-1');
+  });
+
+  it('exits 64 for an unknown --target, with a suggestion', async () => {
+    const run = await runCli(['plan', file('ok.aug'), '--target', 'slrum']);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error[AUG5001]: unknown target `slrum`');
+    expect(run.stderr).toContain('= help: did you mean `slurm`?');
+  });
+
   it('exits 1 with diagnostics and no plan for a broken file', async () => {
     const run = await runCli(['plan', file('broken.aug'), '--json']);
     expect(run.code).toBe(EXIT.failure);

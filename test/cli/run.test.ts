@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLAIN_INTERVAL_MS } from '../../runtimes/local/progress.js';
 import { augc, filesUnder, mtimes, read, spawnAugc, tempFilesUnder } from './spawn-augc.js';
 
 const EXAMPLE = 'examples/clinical-sentences.aug';
@@ -28,8 +29,11 @@ function datasets(root: string): string[] {
 
 describe('augc run on the text example (local target)', () => {
   let first: Awaited<ReturnType<typeof augc>>;
+  let firstMs = 0;
   beforeAll(async () => {
+    const start = Date.now();
     first = await augc(['run', EXAMPLE, '--output', ref, '--jobs', '2']);
+    firstMs = Date.now() - start;
   }, LONG);
 
   it('writes datasets, meta.json per combo and manifest_final', () => {
@@ -43,13 +47,30 @@ describe('augc run on the text example (local target)', () => {
     }
     expect(files).toContain('manifest_final.csv');
     expect(files).toContain('manifest_final.parquet');
+    const internal = filesUnder(join(ref, '_augc'));
+    expect(internal).toContain('plan.json');
+    for (const combo of COMBOS)
+      for (const chunk of ['00000', '00001', '00002'])
+        expect(internal).toContain(`tasks/${combo}.c${chunk}.json`);
     expect(read(ref, 'manifest_final.csv').toString().trim().split('\n')).toHaveLength(
       COMBOS.length + 1,
     );
     expect(first.stdout).toMatch(/combos\s+9 {2}\(k=1: 4, k=2: 5\)/);
+    expect(first.stdout).toMatch(/^per combo {2}min \d+, max \d+, mean [\d.]+$/m);
+    expect(first.stdout).toMatch(
+      /^variants {3}1,080 generated, [\d,]+ kept, \d+ dropped by quality \(above_max \d+, below_min \d+, duplicate \d+, unchanged \d+\)$/m,
+    );
     expect(tempFilesUnder(ref)).toEqual([]);
     expect(filesUnder(ref)).not.toContain('_augc/lock');
     expect(filesUnder(ref)).toContain('_augc/logs/worker-1.log');
+  });
+
+  it('prints plain progress lines when not a terminal: throttled, then a final line', () => {
+    const lines = first.stderr.split('\n').filter((l) => /^augc: \d+\/27 tasks/.test(l));
+    expect(lines.at(-1)).toMatch(/^augc: 27\/27 tasks, [\d,]+ rows out, .*, 0 running$/);
+    expect(first.stderr).not.toContain('\x1b');
+    // The first task end, one line per 5 s interval at most, and the final line.
+    expect(lines.length).toBeLessThanOrEqual(2 + Math.floor(firstMs / PLAIN_INTERVAL_MS) + 1);
   });
 
   it(

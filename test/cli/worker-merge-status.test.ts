@@ -40,6 +40,18 @@ describe('augc worker', () => {
     expect(tempFilesUnder(out)).toEqual([]);
   });
 
+  it('takes the task from --index', async () => {
+    const out = copyOfRun('worker-index');
+    const part = 'combo_1_typo/part-00000.jsonl';
+    rmSync(join(out, part));
+    const planUri = join(out, '_augc', 'plan.json');
+    const group = plan.groups[0]!.id;
+    const res = await runCli(['worker', '--plan', planUri, '--group', group, '--index', '0']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('combo_1_typo.c00000 complete');
+    expect(read(out, part).equals(read(done, part))).toBe(true);
+  });
+
   it('fails clearly for an index outside the group or no index at all', async () => {
     const planUri = join(done, '_augc', 'plan.json');
     const group = plan.groups[0]!.id;
@@ -58,7 +70,10 @@ describe('augc merge', () => {
     const res = await runCli(['merge', done]);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('tasks      2/2 complete');
-    expect(res.stdout).toMatch(/rows\s+\d+/);
+    expect(res.stdout).toMatch(/^rows\s+\d+$/m);
+    expect(res.stdout).toMatch(/^combos\s+1 {2}\(k=1: 1\)$/m);
+    expect(res.stdout).toMatch(/^per combo {2}min \d+, max \d+, mean \d+(\.\d)?$/m);
+    expect(res.stdout).toMatch(/^variants {3}6 generated, 6 kept, 0 dropped by quality$/m);
   });
 
   it('lists missing tasks by group and index and exits 1 unless --allow-partial', async () => {
@@ -77,6 +92,20 @@ describe('augc merge', () => {
     const res = await runCli(['merge', dir]);
     expect(res.code).toBe(66);
     expect(res.stderr).toContain('error[AUG5112]');
+  });
+});
+
+describe('augc run --force', () => {
+  it('re-runs every task of a complete run, to the same outputs', async () => {
+    const out = copyOfRun('force');
+    const record = join(out, '_augc', 'tasks', 'combo_1_typo.c00000.json');
+    const before = JSON.parse(readFileSync(record, 'utf8')) as { pid: number; end: string };
+    const res = await augc(['run', join(dir, 'tiny.aug'), '--output', out, '--force']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).not.toContain('nothing to run');
+    const after = JSON.parse(readFileSync(record, 'utf8')) as { pid: number; end: string };
+    expect([after.pid, after.end]).not.toEqual([before.pid, before.end]);
+    expect(read(out, 'manifest_final.csv').equals(read(done, 'manifest_final.csv'))).toBe(true);
   });
 });
 

@@ -66,5 +66,16 @@ describe('cacheKeyOf', () => {
       chunkSha256: 'a'.repeat(64),
     });
     expect(explainKeyChange(base, variants)).toEqual(['task definition changed: seed, variants']);
+
+    const withFeatures = (features: string[]) =>
+      cacheKeyOf({
+        plan: { ...plan, input: { ...plan.input, features } },
+        task: task!,
+        chunkSha256: 'a'.repeat(64),
+      });
+    expect(withFeatures(['x']).key).not.toBe(withFeatures(['x', 'y']).key);
+    expect(explainKeyChange(withFeatures(['x']), withFeatures(['x', 'y']))).toEqual([
+      'task definition changed: input',
+    ]);
   });
 });

@@ -77,6 +77,8 @@ describe('mergeRun', () => {
     for await (const row of readRows(join(ws.dir, 'out', 'manifest_final.parquet'), 'parquet'))
       parquet.push(row);
     expect(parquet.map((r) => r['sha256'])).toEqual(result.manifest.map((r) => r.sha256));
+    expect(Object.keys(parquet[0]!)).toEqual(lines[0]!.split(','));
+    expect(parquet[2]!['combo_id']).toBe('combo_2_typo+swap');
     const meta = JSON.parse(await ws.storage.readText('combo_2_typo+swap/meta.json'));
     expect(meta).toMatchObject({
       combo_id: 'combo_2_typo+swap',

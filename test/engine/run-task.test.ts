@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPILER_VERSION } from '../../compiler/version.js';
 import { readRows } from '../../engine/formats/read-rows.js';
 import { runTask } from '../../engine/run-task.js';
 import { isTaskFailure } from '../../engine/task-failure.js';
@@ -197,6 +199,47 @@ describe('runTask', () => {
     );
   });
 
+  it('records every field of the task context (issue 3 §3)', async () => {
+    const plan = makePlan({ methods: [typo, swap], combos: [combo('typo', 'swap')], rows: 4 });
+    const ws = await workspace(plan, sentenceCsv(4));
+    const [r] = await runTasks(plan, ws);
+    const task = allTasks(plan)[0]!;
+    expect(r).toMatchObject({
+      task: task.id,
+      group: task.group,
+      index: task.index,
+      combo: task.combo.id,
+      chunk: 0,
+      attempt: 1,
+      host: hostname(),
+      pid: process.pid,
+      rows_in: 4,
+      generated: 8,
+      augc_version: COMPILER_VERSION,
+      seed: { plan: 42, task: expect.stringMatching(/^[0-9a-f]{16}$/) },
+      input: { path: '_augc/chunks/chunk-00000.jsonl', sha256: ws.split.chunks[0]!.sha256 },
+      part: {
+        path: 'combo_2_typo+swap/part-00000.csv',
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    });
+    expect(Date.parse(r!.start)).toBeLessThanOrEqual(Date.parse(r!.end));
+    expect(new Date(r!.end).toISOString()).toBe(r!.end);
+    expect(Object.keys(r!.dropped).sort()).toEqual([
+      'above_max',
+      'below_min',
+      'duplicate',
+      'unchanged',
+    ]);
+    const dropped = Object.values(r!.dropped).reduce((a, b) => a + b, 0);
+    expect(r!.kept + dropped).toBe(r!.generated);
+    expect(r!.rows_out).toBe(r!.kept);
+    expect(r!.params.map((p) => [p.id, p.method, p.params])).toEqual([
+      ['typo', 'keyboard_typo', typo.params],
+      ['swap', 'random_word', swap.params],
+    ]);
+  });
+
   it('leaves no temp file and no record when aborted mid-chunk', async () => {
     const plan = makePlan({ methods: [typo], combos: [combo('typo')], rows: 600, variants: 1 });
     const ws = await workspace(plan, sentenceCsv(600));
@@ -227,7 +270,7 @@ describe('runTask', () => {
       rows: 9,
       variants: 2,
       format: 'jsonl',
-      input: { id: 'id', text: ['a', 'b'], label: 'label', keep: [], protect: ['c'] },
+      input: { id: 'id', text: [], features: ['a', 'b'], label: 'label', keep: [], protect: ['c'] },
     });
     const csv = [
       'id,a,b,c,label',
@@ -244,6 +287,25 @@ describe('runTask', () => {
     expect(rows.map((r) => r['augc_row'])).toEqual([...ordinals, ...ordinals]);
     expect(rows.map((r) => r['id'])).toEqual(rows.map((r) => String(Number(r['augc_row']) - 1)));
     expect(rows.every((r) => typeof r['a'] === 'number')).toBe(true);
+    // The features are carried and perturbed; the label and the protected column are copied.
+    const source = (r: Record<string, unknown>) => Number(r['augc_row']) - 1;
+    expect(rows.filter((r) => r['a'] !== source(r) * 1.5).length).toBeGreaterThan(9);
+    expect(rows.filter((r) => r['b'] !== 10 - source(r)).length).toBeGreaterThan(9);
+    expect(rows.map((r) => String(r['label']))).toEqual(rows.map((r) => String(source(r) % 2)));
+    expect(rows.map((r) => String(r['c']))).toEqual(rows.map((r) => String(source(r) % 3)));
+  });
+
+  it('rejects a feature cell that is not a number, naming the row', async () => {
+    const noise = stdlibMethod('noise', 'gaussian_noise');
+    const plan = makePlan({
+      methods: [noise],
+      combos: [combo('noise')],
+      rows: 2,
+      input: { id: 'id', text: [], features: ['a'], label: 'label', keep: [], protect: [] },
+    });
+    await expect(workspace(plan, 'id,a,label\n0,1.5,x\n1,high,y\n')).rejects.toThrow(
+      /feature column `a` holds "high", not a number/,
+    );
   });
 
   it('fails a combo that mixes tabular and text methods, recording why', async () => {

@@ -18,6 +18,7 @@ import { parameterValueRule } from './parameter-value.js';
 import { positionalArgumentRule } from './positional-argument.js';
 import { resourceRangesRule } from './resource-ranges.js';
 import { resourcesSatisfiableRule } from './resources-satisfiable.js';
+import { retryConditionsRule } from './retry-conditions.js';
 import { retrySettingsRule } from './retry-settings.js';
 import { targetOptionsRule } from './target-options.js';
 import { unknownMethodRule } from './unknown-method.js';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   inputColumnsRule,
   outputSchemeRule,
   retrySettingsRule,
+  retryConditionsRule,
   unknownTargetRule,
   duplicateTargetRule,
   targetOptionsRule,

@@ -31,7 +31,7 @@ const EXPECTED: Record<ParamSpec['type'], string> = {
 };
 
 function describe(v: ParamValue): string {
-  if (v.type === 'number') return v.unit ? `\`${v.value}${v.unit}\`` : 'a number';
+  if (v.type === 'number') return `\`${v.value}${v.unit ?? ''}\``;
   if (v.type === 'symbol') return `the name \`${v.value}\``;
   return v.type === 'bool' ? `\`${String(v.value)}\`` : `a ${v.type}`;
 }

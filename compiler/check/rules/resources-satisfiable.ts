@@ -41,7 +41,7 @@ function shortfalls(target: TargetDecl, limits: TargetLimits, need: Record<Key, 
     const local = target.name.value === 'local' && key === 'gpus';
     const source = local ? '`gpus` option' : `\`max_${word}\``;
     return [
-      `\`${target.name.value}\` allows at most ${show(cap)} ${word} (${source}), the method needs ${show(need[key].value)}`,
+      `\`${target.name.value}\` allows \`${word}\` up to ${show(cap)} (${source}), the method needs ${show(need[key].value)}`,
     ];
   });
 }

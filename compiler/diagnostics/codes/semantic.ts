@@ -139,6 +139,11 @@ export const SEMANTIC_CODES: CodeTable = {
     summary:
       'A combo chains a tabular method with a text or command method, which cannot run together.',
   },
+  AUG2127: {
+    name: 'retry-condition-never-matches',
+    summary:
+      'A retry condition can never match: an exit code outside 1..255 or a signal that does not end a process.',
+  },
   AUG2201: {
     name: 'input-unreadable',
     summary:

@@ -76,6 +76,7 @@ describe('building the typed AST', () => {
     ]);
     expect(diagnostics[0]!.message).toBe('`seed` expects a number, found a string');
     expect(spanText(diagnostics[1]!, files)).toBe('1.5');
+    expect(diagnostics[1]!.message).toBe('`variants` expects a whole number, found `1.5`');
   });
 
   test('exclusive attributes', () => {

@@ -38,6 +38,8 @@ describe('renderPlanSummary', () => {
       /cpu-1c-2g-1h-p2 {2}cpus 1, memory 2 GiB, walltime 1h {2}array \[0, 3\] {2}class tasks \[4, 7\]/,
     );
     expect(text).toContain('gpus 1');
+    expect(text).not.toContain('combo(s)');
+    expect(text).toMatch(/class tasks \[4, 7\] {2}\d+ combos?\n/);
     expect(text).toContain('resource class `cpu-1c-2g-1h` (9 tasks) is split into 3 array groups');
   });
 

@@ -144,6 +144,25 @@ describe('parseSource', () => {
     ]);
   });
 
+  test('a number without a digit before its point is one error that shows the fix', () => {
+    const text = 'm = f(p = .5, q = -.25x)\n';
+    const { diagnostics } = parse(text);
+    expect(diagnostics.map((d) => [d.code, at(text, d.span!.start), d.message])).toEqual([
+      ['AUG1007', '1:11', 'invalid number `.5`: write `0.5`'],
+      ['AUG1007', '1:19', 'invalid number `-.25x`: write `-0.25x`'],
+    ]);
+  });
+
+  test('a missing closing token noticed on a later line points where it belongs', () => {
+    const text = 'method s = spelling(aug_p = 0.1\nmethod t = ocr()\nx = [1, 2 }\n';
+    const { diagnostics } = parse(text);
+    expect(diagnostics.map((d) => [d.code, at(text, d.span!.start), d.message])).toEqual([
+      ['AUG1005', '1:32', 'expected `)`, found `method`'],
+      ['AUG1005', '3:11', 'expected `]`, found `}`'],
+    ]);
+    expect(diagnostics[0]!.span!.end).toBe(diagnostics[0]!.span!.start);
+  });
+
   test('an error at the end of the file points at the end', () => {
     const text = 'pipeline "x" {\n  seed = 1\n';
     const { diagnostics } = parse(text);

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatDuration,
   overallEtaMs,
+  PLAIN_INTERVAL_MS,
+  ProgressDisplay,
   renderBoard,
   renderPlain,
   type PoolProgress,
@@ -53,5 +55,55 @@ describe('progress rendering', () => {
 
   it('formats durations', () => {
     expect([59_000, 61_000, 3_720_000].map(formatDuration)).toEqual(['59s', '1m01s', '1h02m']);
+  });
+});
+
+describe('ProgressDisplay when not a terminal', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** A display over a fresh progress; `end()` completes one task and reports it. */
+  function plainDisplay() {
+    const lines: string[] = [];
+    const p: PoolProgress = { ...progress(), total: 10_000, completed: 0, failed: 0, rowsOut: 0 };
+    const display = new ProgressDisplay({ write: (t: string) => lines.push(t), isTTY: false }, p);
+    const end = (): void => {
+      p.completed++;
+      p.rowsOut += 10;
+      display.taskEnded();
+    };
+    return { lines, display, end };
+  }
+
+  it('prints the first task end, then at most one line per interval, then a final line', () => {
+    vi.useFakeTimers();
+    const { lines, display, end } = plainDisplay();
+    display.start();
+    for (let i = 0; i < 5_000; i++) end();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('1/10000 tasks');
+    vi.advanceTimersByTime(PLAIN_INTERVAL_MS);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('5000/10000 tasks');
+    for (let i = 0; i < 5_000; i++) end();
+    expect(lines).toHaveLength(2);
+    display.stop();
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('10000/10000 tasks, 100000 rows out');
+    expect(lines.join('')).not.toContain('\x1b');
+  });
+
+  it('lets a task end print once the interval has passed, and does not repeat the final line', () => {
+    vi.useFakeTimers();
+    const { lines, display, end } = plainDisplay();
+    end();
+    vi.advanceTimersByTime(PLAIN_INTERVAL_MS - 1);
+    end();
+    expect(lines).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    end();
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('3/10000 tasks');
+    display.stop();
+    expect(lines).toHaveLength(2);
   });
 });

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +64,12 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
       ).toBe(true);
     }
     expect(readdirSync(join(dir, 'slurm/_augc/logs'))).toContain('scheduler');
+    // The finalizer merged; `augc run --wait` prints its totals without merging a second time.
+    expect(slurm.stdout.replaceAll(join(dir, 'slurm'), 'OUT')).toBe(
+      local.stdout.replaceAll(join(dir, 'local'), 'OUT'),
+    );
+    const mtime = (f: string): number => statSync(join(dir, 'slurm', f)).mtimeMs;
+    expect(mtime('manifest_final.csv')).toBeLessThanOrEqual(mtime('_augc/grid/result.json'));
   });
 
   it('retries a task that fails once through the finalizer, and completes', async () => {
@@ -93,6 +107,12 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
       state: string;
     };
     expect(result.state).toBe('failed');
+    // The task wrapper recorded each attempt's exit status in storage.
+    for (const attempt of [1, 2]) {
+      const exit = join(dir, `run/_augc/grid/exit/cpu-1c-256m-5m/0.${attempt}`);
+      expect(Number(readFileSync(exit, 'utf8'))).not.toBe(0);
+    }
+    expect(readFileSync(join(dir, 'run/_augc/grid/exit/cpu-1c-256m-5m/1.1'), 'utf8')).toBe('0\n');
   });
 
   it('returns after submission, shows status, and cancels every job of the run', async () => {
@@ -115,6 +135,28 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     const done = await waited.done;
     expect(done.stdout).toMatch(/not running/);
     expect(existsSync(join(out, 'manifest_final.csv'))).toBe(false);
+  });
+
+  it('on Ctrl-C during --wait stops following, leaves the jobs running and says how to follow or cancel', async () => {
+    const dir = workspace();
+    const aug = commandPipeline(
+      dir,
+      'sleep 120\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"',
+      'attempts = 1',
+    );
+    const out = join(dir, 'run');
+    const run = spawnAugc(['run', aug, '--target', 'slurm', '--output', out, '--wait'], FAST);
+    await run.waitForStderr(/running/);
+    run.child.kill('SIGINT');
+    const done = await run.done;
+    expect(done.code).toBe(130);
+    expect(done.stderr).toContain('its slurm jobs keep running');
+    expect(done.stderr).toContain(`augc status ${out} --follow`);
+    expect(done.stderr).toContain(`augc cancel ${out}`);
+    expect(done.stderr).not.toContain('run the same command again');
+    const status = await augc(['status', out]);
+    expect(status.stdout).toMatch(/target slurm, running/);
+    expect((await augc(['cancel', out])).code).toBe(0);
   });
 
   it('prints the exact scripts and commands with --dry-run and submits nothing', async () => {

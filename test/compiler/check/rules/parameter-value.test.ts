@@ -36,6 +36,7 @@ describe('parameter-value', () => {
     ]);
     expect(spanText(diagnostics[1]!, files)).toBe('1.5');
     expect(diagnostics[1]!.message).toBe('parameter `aug_p` must be >= 0 and <= 1, found 1.5');
+    expect(diagnostics[2]!.message).toBe('parameter `aug_max` expects a whole number, found `2.5`');
     expect(diagnostics[3]!.help).toBe('did you mean `swap`?');
   });
 

@@ -23,7 +23,7 @@ describe('resources-satisfiable', () => {
     expect(spanText(diagnostics[0]!, files)).toBe('1');
     expect(diagnostics[0]!.message).toBe('no declared target can run method `mlm`');
     expect(diagnostics[0]!.notes).toEqual([
-      '`local` allows at most 0 gpus (`gpus` option), the method needs 1',
+      '`local` allows `gpus` up to 0 (`gpus` option), the method needs 1',
     ]);
     expect(diagnostics[0]!.help).toContain('`local` is used');
   });
@@ -37,9 +37,9 @@ describe('resources-satisfiable', () => {
     expect(summary(diagnostics, files)).toEqual(['AUG4005@main.aug:5:74']);
     expect(spanText(diagnostics[0]!, files)).toBe('16GiB');
     expect(diagnostics[0]!.notes).toEqual([
-      '`slurm` allows at most 8GiB memory (`max_memory`), the method needs 16GiB',
-      '`pbs` allows at most 12GiB memory (`max_memory`), the method needs 16GiB',
-      '`pbs` allows at most 30m walltime (`max_walltime`), the method needs 1h',
+      '`slurm` allows `memory` up to 8GiB (`max_memory`), the method needs 16GiB',
+      '`pbs` allows `memory` up to 12GiB (`max_memory`), the method needs 16GiB',
+      '`pbs` allows `walltime` up to 30m (`max_walltime`), the method needs 1h',
     ]);
   });
 

@@ -23,5 +23,6 @@ describe('unknown-method', () => {
     const { diagnostics } = check(pipeline('  method x = zzzzzzzzzz()'));
     expect(diagnostics.map((d) => d.code)).toEqual(['AUG2101']);
     expect(diagnostics[0]!.help).toContain('command(');
+    expect(diagnostics[0]!.help).toContain('`augc methods`');
   });
 });

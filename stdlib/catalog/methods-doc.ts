@@ -1,0 +1,130 @@
+import type { AliasSpec, CountRule, MethodSpec, ParamDefault, ParamSpec } from './types.js';
+
+/** What each count rule means, shown once at the top of docs/methods.md. */
+const COUNT_RULES: [CountRule, string][] = [
+  [
+    'nlpaug',
+    'n = clamp(ceil(p x tokens), min, max), punctuation counted as tokens, then at most the eligible units (nlpaug). ' +
+      'These methods take `count_rule = textattack` to use max(1, floor(p x words)) instead (TextAttack).',
+  ],
+  ['eda', 'n = max(1, floor(alpha x words)) (EDA).'],
+  [
+    'per-unit',
+    'each eligible unit (word, contraction site) changes with probability p on its own.',
+  ],
+  ['none', 'tabular: every output row is synthesized; `variants` sets how many per input row.'],
+];
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+function showDefault(value: ParamDefault | undefined, required: boolean | undefined): string {
+  if (value === undefined) return required ? 'required' : '-';
+  if (value === null) return 'none';
+  if (Array.isArray(value)) return `\`[${value.map((v) => JSON.stringify(v)).join(', ')}]\``;
+  return `\`${typeof value === 'string' ? value : String(value)}\``;
+}
+
+function showRange(p: ParamSpec): string {
+  if (p.values) return p.values.map((v) => `\`${v}\``).join(' ');
+  const lo = p.min === undefined ? '' : `${p.exclusiveMin ? '>' : '>='} ${p.min}`;
+  const hi = p.max === undefined ? '' : `<= ${p.max}`;
+  return [lo, hi].filter((s) => s !== '').join(', ') || '-';
+}
+
+function paramTable(params: readonly ParamSpec[]): string[] {
+  if (params.length === 0) return ['No parameters.'];
+  return [
+    '| parameter | type | default | range | meaning |',
+    '| --- | --- | --- | --- | --- |',
+    ...params.map(
+      (p) =>
+        `| \`${p.name}\` | ${p.type} | ${cell(showDefault(p.default, p.required))} | ${cell(showRange(p))} | ${cell(p.doc)} |`,
+    ),
+  ];
+}
+
+function methodSection(m: MethodSpec, aliases: readonly AliasSpec[]): string[] {
+  const names = aliases.filter((a) => a.method === m.name).map((a) => `\`${a.alias}\``);
+  return [
+    `### \`${m.name}\``,
+    '',
+    `${m.summary}. ${m.doc}`,
+    '',
+    `- count rule: ${m.countRule}`,
+    `- label-safe: ${m.labelSafe ? 'yes' : 'no (the compiler warns)'}`,
+    `- reference: ${m.reference ?? '-'}`,
+    ...(names.length > 0 ? [`- aliases: ${names.join(', ')}`] : []),
+    '',
+    ...paramTable(m.params),
+    '',
+  ];
+}
+
+function showParams(params: Record<string, ParamDefault>): string {
+  const entries = Object.entries(params);
+  if (entries.length === 0) return '(method defaults)';
+  return entries.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
+}
+
+function aliasTable(aliases: readonly AliasSpec[]): string[] {
+  return [
+    '| alias | method | parameters it sets | reference |',
+    '| --- | --- | --- | --- |',
+    ...aliases.map(
+      (a) =>
+        `| \`${a.alias}\` | \`${a.method}\` | ${cell(showParams(a.params))} | ${cell(a.doc)} |`,
+    ),
+  ];
+}
+
+/**
+ * docs/methods.md, generated from the catalogue by scripts/gen-methods-doc.js; a test fails when
+ * the committed file differs from this output.
+ */
+export function renderMethodsDoc(
+  methods: readonly MethodSpec[],
+  aliases: readonly AliasSpec[],
+): string {
+  const domain = (d: MethodSpec['domain']) => methods.filter((m) => m.domain === d);
+  const lines = [
+    '# Methods',
+    '',
+    '<!-- Generated from stdlib/catalog by scripts/gen-methods-doc.js; do not edit by hand. -->',
+    '',
+    'Every stdlib method, with its parameters, defaults, the rule that decides how many units it',
+    'changes, whether it is label-safe, and the library whose semantics it follows. `augc methods`',
+    'prints the same catalogue. Output is deterministic for a given seed. A text method draws from a',
+    'random stream of its own per (row, variant, method), so its output does not depend on the',
+    'number of workers, the chunking or the order chunks run in; a tabular method draws one stream',
+    'per (combo, chunk, method), since SMOTE and mixup pair rows within a chunk.',
+    'Protected columns and `protect_keywords` are never altered. Programs of your own run as',
+    '`command(...)` methods (see [reference.md](reference.md)).',
+    '',
+    '## Count rules',
+    '',
+    '| rule | how many units change |',
+    '| --- | --- |',
+    ...COUNT_RULES.map(([rule, text]) => `| ${rule} | ${cell(text)} |`),
+    '',
+    '## Text methods',
+    '',
+    ...domain('text').flatMap((m) => methodSection(m, aliases)),
+    '## Tabular methods',
+    '',
+    'Tabular methods change the numeric `features` columns; the label, the id and the kept and',
+    'protected columns are copied from the source row.',
+    '',
+    ...domain('tabular').flatMap((m) => methodSection(m, aliases)),
+    '## Seed-style aliases',
+    '',
+    "These names resolve to a method with the reference library's defaults, so that an existing YAML",
+    'method catalogue can be imported as is (`import "methods.yaml"`); parameters given in the',
+    "pipeline override the alias's.",
+    '',
+    ...aliasTable(aliases),
+    '',
+  ];
+  return lines.join('\n');
+}

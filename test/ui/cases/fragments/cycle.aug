@@ -1,0 +1,2 @@
+// Includes its includer back: a cycle, reported by include-cycle.aug.
+include "../include-cycle.aug"
