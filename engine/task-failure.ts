@@ -3,14 +3,13 @@
  * the way the plan's retry policy matches failures (`exit(N)`, `signal`, `oom`, `timeout`,
  * `error`), and the `TaskFailure` that `runTask` rejects with.
  */
-import { hostname } from 'node:os';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { isDataError } from './formats/data-error.js';
 import { CommandFailure } from './run-command.js';
 import type { Storage } from './storage/storage.js';
 import {
   attemptPathOf,
-  TASK_RECORD_VERSION,
+  attemptRecordOf,
   type AttemptRecord,
   type FailureClass,
 } from './task-record.js';
@@ -100,26 +99,18 @@ export async function recordFailure(ctx: FailureContext): Promise<TaskFailure> {
       : error instanceof Error
         ? error.message
         : String(error);
-  const record: AttemptRecord = {
-    record_version: TASK_RECORD_VERSION,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    chunk: task.chunk,
+  const record = attemptRecordOf(task, {
     attempt: ctx.attempt,
     state: c.state,
-    error_class: c.errorClass,
-    ...(c.signal !== undefined ? { signal: c.signal } : {}),
-    ...(c.exitCode !== undefined ? { exit_code: c.exitCode } : {}),
+    errorClass: c.errorClass,
+    signal: c.signal,
+    exitCode: c.exitCode,
     message,
-    log_tail: c.logTail,
-    host: hostname(),
+    logTail: c.logTail,
     pid: process.pid,
     worker: ctx.worker,
     start: ctx.start.toISOString(),
-    end: new Date().toISOString(),
-  };
+  });
   try {
     await ctx.storage.writeAtomic(
       attemptPathOf(task.id, ctx.attempt),

@@ -3,7 +3,8 @@
  * manifest row and, when an attempt fails, an attempt record. Keys are snake_case because these
  * are data files that users read and load into dataframes.
  */
-import type { PlanParamValue } from '../compiler/plan/types.js';
+import { hostname } from 'node:os';
+import type { PlanParamValue, PlanTask } from '../compiler/plan/types.js';
 import type { CacheKey } from './cache-key.js';
 
 export const TASK_RECORD_VERSION = 1;
@@ -105,4 +106,42 @@ export type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string | num
 /** Sum of the dropped counts. */
 export function droppedTotal(dropped: Record<string, number>): number {
   return Object.values(dropped).reduce((n, v) => n + v, 0);
+}
+
+/** What a failed attempt is, however it was observed (engine, local pool, scheduler). */
+export interface AttemptFacts {
+  attempt: number;
+  state: AttemptRecord['state'];
+  errorClass: FailureClass;
+  signal?: string | undefined;
+  exitCode?: number | undefined;
+  message: string;
+  logTail: string;
+  pid: number;
+  worker: string;
+  start: string;
+}
+
+/** The attempt record of a task: one shape whoever writes it. */
+export function attemptRecordOf(task: PlanTask, facts: AttemptFacts): AttemptRecord {
+  return {
+    record_version: TASK_RECORD_VERSION,
+    task: task.id,
+    group: task.group,
+    index: task.index,
+    combo: task.combo.id,
+    chunk: task.chunk,
+    attempt: facts.attempt,
+    state: facts.state,
+    error_class: facts.errorClass,
+    ...(facts.signal !== undefined ? { signal: facts.signal } : {}),
+    ...(facts.exitCode !== undefined ? { exit_code: facts.exitCode } : {}),
+    message: facts.message,
+    log_tail: facts.logTail,
+    host: hostname(),
+    pid: facts.pid,
+    worker: facts.worker,
+    start: facts.start,
+    end: new Date().toISOString(),
+  };
 }

@@ -4,7 +4,6 @@
  * round (attempt + 1, resources escalated, after the backoff) with a new finalizer; otherwise
  * merge, and write `_augc/grid/result.json`, which `augc run --wait` and `augc status` read.
  */
-import { hostname } from 'node:os';
 import { taskAt } from '../../compiler/plan/task-at.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { mergeRun } from '../../engine/merge.js';
@@ -12,7 +11,7 @@ import type { Storage } from '../../engine/storage/storage.js';
 import { readTaskState } from '../../engine/task-state.js';
 import {
   attemptPathOf,
-  TASK_RECORD_VERSION,
+  attemptRecordOf,
   type AttemptRecord,
   type FailureClass,
 } from '../../engine/task-record.js';
@@ -94,26 +93,18 @@ async function checkTask(
 async function recordAttempt(ctx: GridContext, f: Failed, round: GridRound): Promise<void> {
   const task = taskAt(ctx.plan, f.task.group, f.task.index);
   if (!task) return;
-  const record: AttemptRecord = {
-    record_version: TASK_RECORD_VERSION,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    chunk: task.chunk,
+  const record = attemptRecordOf(task, {
     attempt: round.attempt,
     state: 'failed',
-    error_class: f.failure.errorClass as FailureClass,
-    ...(f.failure.signal !== undefined ? { signal: f.failure.signal } : {}),
-    ...(f.failure.exitCode !== undefined ? { exit_code: f.failure.exitCode } : {}),
+    errorClass: f.failure.errorClass as FailureClass,
+    signal: f.failure.signal,
+    exitCode: f.failure.exitCode,
     message: f.failure.message,
-    log_tail: '',
-    host: hostname(),
+    logTail: '',
     pid: process.pid,
     worker: `${f.array.jobId}[${f.task.index - f.array.offset}]`,
     start: round.submitted,
-    end: new Date().toISOString(),
-  };
+  });
   await writeJson(ctx.storage, attemptPathOf(task.id, round.attempt), record);
 }
 

@@ -4,15 +4,9 @@
  * of the task's log for the failure report.
  */
 import { open, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import type { PlanTask } from '../../compiler/plan/types.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import {
-  attemptPathOf,
-  TASK_RECORD_VERSION,
-  type AttemptRecord,
-  type FailureClass,
-} from '../../engine/task-record.js';
+import { attemptPathOf, type FailureClass, attemptRecordOf } from '../../engine/task-record.js';
 import type { AttemptFailure } from '../retry-policy.js';
 
 /** Lines of the worker's log shown for a failed task. */
@@ -59,26 +53,18 @@ export interface CrashInfo {
 /** The attempt record for an attempt whose process died before it could write one. */
 export async function recordCrash(storage: Storage, info: CrashInfo): Promise<void> {
   const { task, failure } = info;
-  const record: AttemptRecord = {
-    record_version: TASK_RECORD_VERSION,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    chunk: task.chunk,
+  const record = attemptRecordOf(task, {
     attempt: info.attempt,
     state: 'failed',
-    error_class: failure.errorClass as FailureClass,
-    ...(failure.signal !== undefined ? { signal: failure.signal } : {}),
-    ...(failure.exitCode !== undefined ? { exit_code: failure.exitCode } : {}),
+    errorClass: failure.errorClass as FailureClass,
+    signal: failure.signal,
+    exitCode: failure.exitCode,
     message: failure.message,
-    log_tail: info.logTail,
-    host: hostname(),
+    logTail: info.logTail,
     pid: info.pid,
     worker: info.worker,
     start: new Date(info.startMs).toISOString(),
-    end: new Date().toISOString(),
-  };
+  });
   await storage.writeAtomic(
     attemptPathOf(task.id, info.attempt),
     `${JSON.stringify(record, null, 2)}\n`,
