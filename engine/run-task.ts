@@ -30,6 +30,7 @@ import {
   MANIFEST_COLUMNS,
   TASK_RECORD_VERSION,
   droppedTotal,
+  taskIdentityOf,
   type TaskRecord,
 } from './task-record.js';
 import { crashAfterPartHook, enospcArmed } from './test-hooks.js';
@@ -174,14 +175,10 @@ function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
   const methods = task.combo.methods.flatMap((id) => plan.methods.filter((m) => m.id === id));
   return {
     record_version: TASK_RECORD_VERSION,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
+    ...taskIdentityOf(task),
     combo_index: task.comboIndex,
     methods: task.combo.methods,
     k: task.combo.k,
-    chunk: task.chunk,
     attempt,
     host: hostname(),
     pid: process.pid,

@@ -122,15 +122,28 @@ export interface AttemptFacts {
   start: string;
 }
 
-/** The attempt record of a task: one shape whoever writes it. */
-export function attemptRecordOf(task: PlanTask, facts: AttemptFacts): AttemptRecord {
+/** The fields that name a task in every record about it (task, attempt and manifest). */
+export function taskIdentityOf(task: PlanTask): {
+  task: string;
+  group: string;
+  index: number;
+  combo: string;
+  chunk: number;
+} {
   return {
-    record_version: TASK_RECORD_VERSION,
     task: task.id,
     group: task.group,
     index: task.index,
     combo: task.combo.id,
     chunk: task.chunk,
+  };
+}
+
+/** The attempt record of a task: one shape whoever writes it. */
+export function attemptRecordOf(task: PlanTask, facts: AttemptFacts): AttemptRecord {
+  return {
+    record_version: TASK_RECORD_VERSION,
+    ...taskIdentityOf(task),
     attempt: facts.attempt,
     state: facts.state,
     error_class: facts.errorClass,
