@@ -41,7 +41,8 @@ export function outputColumnsOf(
 }
 
 export interface PartWriter {
-  write(row: TableRow): Promise<void>;
+  /** As `RowWriter.write`: a promise only when the row's batch went to storage. */
+  write(row: TableRow): Promise<void> | undefined;
   /** Publishes the part; returns its sha256 and size. */
   commit(): Promise<{ sha256: string; bytes: number }>;
   abort(): Promise<void>;

@@ -19,15 +19,24 @@ export interface WriteItemsOptions {
   onRow?: (ordinal: number) => void;
 }
 
-function outputRowOf(plan: Plan, task: PlanTask, item: TaskItem, similarity: number): TableRow {
+function outputRowOf(
+  columns: readonly string[],
+  task: PlanTask,
+  item: TaskItem,
+  similarity: number,
+): TableRow {
   const row: TableRow = { ...item.row };
   row[ROW_ORDINAL_COLUMN] = item.ordinal;
-  augmentedColumns(plan.input).forEach((c, k) => (row[c] = item.texts[k] ?? ''));
+  columns.forEach((c, k) => (row[c] = item.texts[k] ?? ''));
   row['augc_variant'] = item.variant;
   row['augc_combo'] = task.combo.id;
   row['augc_similarity'] = similarity;
   return row;
 }
+
+/** Several text columns are judged as one text (one column needs no join). */
+const joinedText = (texts: readonly string[]): string =>
+  texts.length === 1 ? (texts[0] ?? '') : texts.join('\n');
 
 export async function writeItems(batches: ItemBatches, opts: WriteItemsOptions): Promise<number> {
   const { plan, task, filter } = opts;
@@ -43,11 +52,12 @@ export async function writeItems(batches: ItemBatches, opts: WriteItemsOptions):
       if (item.ordinal !== scopeOrdinal) {
         if (!Number.isNaN(scopeOrdinal)) opts.onRow?.(scopeOrdinal);
         scopeOrdinal = item.ordinal;
-        scope = filter.row(columns.map((c) => cellText(item.row[c])).join('\n'));
+        scope = filter.row(joinedText(columns.map((c) => cellText(item.row[c]))));
       }
-      const decision = scope.decide(item.texts.join('\n'));
+      const decision = scope.decide(joinedText(item.texts));
       if (!decision.keep) continue;
-      await writer.write(outputRowOf(plan, task, item, decision.similarity));
+      const flushing = writer.write(outputRowOf(columns, task, item, decision.similarity));
+      if (flushing) await flushing;
       written++;
     }
   }

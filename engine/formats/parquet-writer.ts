@@ -46,7 +46,8 @@ function inferType(rows: readonly TableRow[], column: string): ColumnType {
 }
 
 export interface ParquetRowWriter {
-  write(row: TableRow): Promise<void>;
+  /** A promise only when a row group was written. */
+  write(row: TableRow): Promise<void> | undefined;
   finish(): Promise<void>;
 }
 
@@ -82,9 +83,9 @@ export function parquetRowWriter(
   };
 
   return {
-    async write(row) {
+    write(row) {
       buffer.push(row);
-      if (buffer.length >= ROW_GROUP_ROWS) await flush();
+      return buffer.length >= ROW_GROUP_ROWS ? flush().then(() => undefined) : undefined;
     },
     async finish() {
       await (await flush()).finish();

@@ -52,9 +52,9 @@ export function createSinkRowWriter(
     }
   };
   return {
-    async write(row) {
-      if (closed) throw new Error(`${name}: write after close`);
-      await inner.write(row);
+    write(row) {
+      if (closed) return Promise.reject(new Error(`${name}: write after close`));
+      return inner.write(row);
     },
     commit,
     close: commit,
@@ -66,7 +66,7 @@ export function createSinkRowWriter(
 }
 
 interface InnerWriter {
-  write(row: TableRow): Promise<void>;
+  write(row: TableRow): Promise<void> | undefined;
   finish(): Promise<void>;
 }
 
@@ -87,13 +87,12 @@ function textInner(
   const encoder = format === 'csv' ? csvEncoder(columns) : jsonlEncoder(columns);
   let pending = encoder.start;
   return {
-    async write(row) {
+    write(row) {
       pending += encoder.encode(row);
-      if (pending.length >= TEXT_BATCH) {
-        const text = pending;
-        pending = '';
-        await sink.write(text);
-      }
+      if (pending.length < TEXT_BATCH) return undefined;
+      const text = pending;
+      pending = '';
+      return sink.write(text);
     },
     async finish() {
       if (pending.length > 0) await sink.write(pending);

@@ -27,7 +27,11 @@ export interface RowRecord {
 }
 
 export interface RowWriter {
-  write(row: TableRow): Promise<void>;
+  /**
+   * Buffers the row; returns a promise only when the buffer went to the file (await it then).
+   * Most rows return nothing, which spares a promise per row on the hot path.
+   */
+  write(row: TableRow): Promise<void> | undefined;
   /** Finishes the file and renames it into place. */
   commit(): Promise<void>;
   /** The same as `commit()`. */

@@ -43,8 +43,8 @@ export function charNgramStatistics(ref: string, hyp: string, order: number): Ng
   let refLen = alphabet.encode(ref, refSym);
   let hypLen = alphabet.encode(hyp, hypSym);
   alphabet.release();
-  refIds.set(refSym.subarray(0, refLen));
-  hypIds.set(hypSym.subarray(0, hypLen));
+  for (let i = 0; i < refLen; i++) refIds[i] = refSym[i] ?? 0;
+  for (let i = 0; i < hypLen; i++) hypIds[i] = hypSym[i] ?? 0;
   const stats: NgramStatistics = { refTotal: [], hypTotal: [], matches: [] };
   let idCount = alphabet.size;
   for (let n = 1; n <= order && refLen > 0 && hypLen > 0; n++) {
@@ -119,20 +119,40 @@ function extendIds(
     return map.size;
   }
   table = grow(table, keySpace);
-  let size = 0;
-  const intern = (key: number): number => {
+  const size = internInto(refIds, refSym, refLen, n, alphabetSize, 0);
+  const total = internInto(hypIds, hypSym, hypLen, n, alphabetSize, size);
+  releaseTable(total);
+  return total;
+}
+
+/**
+ * Replaces ids[i] by the id of the pair (ids[i], sym[i + n − 1]) through `table`, numbering new
+ * pairs from `size`; returns the new size. A plain loop, no closure: this runs for every variant.
+ */
+function internInto(
+  ids: Int32Array,
+  sym: Int32Array,
+  length: number,
+  n: number,
+  alphabetSize: number,
+  size: number,
+): number {
+  for (let i = 0; i < length; i++) {
+    const key = (ids[i] ?? 0) * alphabetSize + (sym[i + n - 1] ?? 0);
     const slot = table[key] ?? 0;
-    if (slot !== 0) return slot - 1;
-    touched[size] = key;
-    table[key] = ++size;
-    return size - 1;
-  };
-  for (let i = 0; i < refLen; i++)
-    refIds[i] = intern((refIds[i] ?? 0) * alphabetSize + (refSym[i + n - 1] ?? 0));
-  for (let i = 0; i < hypLen; i++)
-    hypIds[i] = intern((hypIds[i] ?? 0) * alphabetSize + (hypSym[i + n - 1] ?? 0));
-  for (let i = 0; i < size; i++) table[touched[i] ?? 0] = 0;
+    if (slot !== 0) ids[i] = slot - 1;
+    else {
+      touched[size] = key;
+      table[key] = ++size;
+      ids[i] = size - 1;
+    }
+  }
   return size;
+}
+
+/** Clears the interning table's first `size` keys for the next order. */
+function releaseTable(size: number): void {
+  for (let i = 0; i < size; i++) table[touched[i] ?? 0] = 0;
 }
 
 /** Σ over ids of min(count in ref, count in hyp). */

@@ -47,7 +47,7 @@ export function chrf(original: string, variant: string): number {
 
 /** chrF of `hypothesis` against `reference` under explicit options, in [0, 1]. */
 export function chrfWith(reference: string, hypothesis: string, options: ChrfOptions): number {
-  const ref = prepare(reference, options);
+  const ref = preparedReference(reference, options);
   const hyp = prepare(hypothesis, options);
   if (ref === hyp) return 1;
   const stats = charNgramStatistics(ref, hyp, options.order);
@@ -65,6 +65,15 @@ export function chrfWith(reference: string, hypothesis: string, options: ChrfOpt
   if (precision + recall === 0) return 0;
   const b2 = options.beta * options.beta;
   return ((1 + b2) * precision * recall) / (b2 * precision + recall);
+}
+
+/** The last reference prepared: the filter scores every variant of a row against the same one. */
+let lastReference: { text: string; options: ChrfOptions; prepared: string } | undefined;
+
+function preparedReference(text: string, options: ChrfOptions): string {
+  if (lastReference?.text !== text || lastReference.options !== options)
+    lastReference = { text, options, prepared: prepare(text, options) };
+  return lastReference.prepared;
 }
 
 function prepare(text: string, options: ChrfOptions): string {

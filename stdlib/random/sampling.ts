@@ -23,6 +23,31 @@ export function sampleIndices(rng: Rng, n: number, k: number): number[] {
   if (!Number.isInteger(n) || !Number.isInteger(k) || k < 0 || k > n) {
     throw new RangeError(`sampleIndices: need integers 0 <= k <= n, got k=${k}, n=${n}`);
   }
+  return n <= SMALL_N ? sampleSmall(rng, n, k) : sampleLarge(rng, n, k);
+}
+
+/** Up to this n the virtual array lives in a reused buffer instead of a Map. */
+const SMALL_N = 4096;
+/** slots[i] = the value at virtual position i, plus one (0 = untouched, i.e. i itself). */
+const slots = new Int32Array(SMALL_N);
+const touchedSlots = new Int32Array(SMALL_N);
+
+function sampleSmall(rng: Rng, n: number, k: number): number[] {
+  const out: number[] = [];
+  let touched = 0;
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const slotJ = slots[j] ?? 0;
+    const slotI = slots[i] ?? 0;
+    out.push(slotJ === 0 ? j : slotJ - 1);
+    if (slotJ === 0) touchedSlots[touched++] = j;
+    slots[j] = slotI === 0 ? i + 1 : slotI;
+  }
+  for (let t = 0; t < touched; t++) slots[touchedSlots[t] ?? 0] = 0;
+  return out;
+}
+
+function sampleLarge(rng: Rng, n: number, k: number): number[] {
   // swapped[i] is the value at virtual position i when it differs from i.
   const swapped = new Map<number, number>();
   const out: number[] = [];

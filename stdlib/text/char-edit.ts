@@ -14,8 +14,16 @@ export interface CharEditor {
   edit(chars: readonly string[], positions: readonly number[], rng: Rng): string[];
 }
 
-const eligibleChars = (editor: CharEditor, chars: readonly string[]): number[] =>
-  chars.flatMap((_, i) => (editor.eligible(chars, i) ? [i] : []));
+function eligibleChars(editor: CharEditor, chars: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (editor.eligible(chars, i)) out.push(i);
+  return out;
+}
+
+function anyEligibleChar(editor: CharEditor, chars: readonly string[]): boolean {
+  for (let i = 0; i < chars.length; i++) if (editor.eligible(chars, i)) return true;
+  return false;
+}
 
 /**
  * Chooses words (nlpaug or TextAttack rule), then characters in each chosen word:
@@ -32,16 +40,19 @@ export function augmentChars(
 ): string {
   const tokens = tokenize(text);
   const minChar = r.num('min_char');
-  const candidates = eligibleWords(tokens, ctx, paramStopwords(r), (t) => {
+  // Each candidate word's characters, kept for the words then chosen.
+  const charsOf: (string[] | undefined)[] = [];
+  const candidates = eligibleWords(tokens, ctx, paramStopwords(r), (t, i) => {
     const chars = [...t.text];
-    return chars.length >= minChar && eligibleChars(editor, chars).length > 0;
+    charsOf[i] = chars;
+    return chars.length >= minChar && anyEligibleChar(editor, chars);
   });
   const chosen = chooseUnits(ctx.rng, candidates, wordChangeCount(r, 'aug_word_', tokens));
   const edits: Edit[] = [];
   for (const index of chosen) {
     const token = tokens[index];
     if (!token) continue;
-    const chars = [...token.text];
+    const chars = charsOf[index] ?? [...token.text];
     const want = nlpaugCount(
       r.num('aug_char_p'),
       chars.length,

@@ -40,5 +40,19 @@ export function wordChangeCount(r: ParamReader, prefix: string, tokens: readonly
 /** min(count, candidates) distinct candidates drawn uniformly, returned in ascending order. */
 export function chooseUnits(rng: Rng, candidates: readonly number[], count: number): number[] {
   const k = Math.max(0, Math.min(count, candidates.length));
-  return sample(rng, candidates, k).sort((a, b) => a - b);
+  return sortAscending(sample(rng, candidates, k));
+}
+
+/** Insertion sort: the lists are a few numbers long, and Array#sort allocates for each call. */
+function sortAscending(xs: number[]): number[] {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (xs[j] ?? 0) > x) {
+      xs[j + 1] = xs[j] ?? 0;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
 }

@@ -23,10 +23,15 @@ export function protectedMask(
   return mask;
 }
 
+const STOPWORDS = new WeakMap<ParamReader, ReadonlySet<string>>();
+
 /** The stopwords a method's `stopwords` and `stopword_set` params name, lower-cased. */
 export function paramStopwords(r: ParamReader): ReadonlySet<string> {
-  const set = new Set(builtinStopwords(r.str('stopword_set')));
-  for (const w of r.list('stopwords')) set.add(w.toLowerCase());
+  let set = STOPWORDS.get(r);
+  if (set) return set;
+  const words = new Set(builtinStopwords(r.str('stopword_set')));
+  for (const w of r.list('stopwords')) words.add(w.toLowerCase());
+  STOPWORDS.set(r, (set = words));
   return set;
 }
 
@@ -38,13 +43,16 @@ export function eligibleWords(
   tokens: readonly Token[],
   ctx: TextContext,
   stopwords: ReadonlySet<string>,
-  accept: (token: Token) => boolean = () => true,
+  accept: (token: Token, index: number) => boolean = () => true,
 ): number[] {
-  const mask = protectedMask(tokens, ctx.protectedWords);
+  // Most pipelines protect nothing: then no mask is built.
+  const mask = ctx.protectedWords.size > 0 ? protectedMask(tokens, ctx.protectedWords) : undefined;
   const out: number[] = [];
-  tokens.forEach((t, i) => {
-    if (t.kind === 'word' && !mask[i] && !stopwords.has(t.text.toLowerCase()) && accept(t))
-      out.push(i);
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.kind !== 'word' || mask?.[i]) continue;
+    if (stopwords.size > 0 && stopwords.has(t.text.toLowerCase())) continue;
+    if (accept(t, i)) out.push(i);
+  }
   return out;
 }

@@ -39,14 +39,10 @@ export interface KeyboardOptions {
   includeUpperCase: boolean;
 }
 
-/**
- * Sorted neighbour characters of `ch` (letters and digits only; others have none). Letters keep
- * the source's case; with includeUpperCase both cases are offered (as nlpaug's KeyboardAug).
- */
-export function keyboardNeighbours(ch: string, opts: KeyboardOptions): string[] {
-  if (!isLetter(ch) && !isDigit(ch)) return [];
-  const base = NEIGHBOURS.get(ch.toLowerCase());
-  if (!base) return [];
+const NONE: readonly string[] = Object.freeze([]);
+
+function computeNeighbours(ch: string, opts: KeyboardOptions): readonly string[] {
+  const base = NEIGHBOURS.get(ch.toLowerCase()) ?? [];
   const upper = ch !== ch.toLowerCase();
   const out = new Set<string>();
   for (const n of base) {
@@ -54,5 +50,35 @@ export function keyboardNeighbours(ch: string, opts: KeyboardOptions): string[] 
     out.add(upper ? n.toUpperCase() : n);
     if (opts.includeUpperCase && isLetter(n)) out.add(upper ? n : n.toUpperCase());
   }
-  return [...out].sort();
+  return Object.freeze([...out].sort());
+}
+
+/**
+ * The answers of `keyboardNeighbours`, per character and per combination of the three options (a
+ * typo method asks once per character of every candidate word, so they are computed once). Only
+ * the letters and digits of the layout, in both cases, have an entry: the cache stays small
+ * whatever the input.
+ */
+const ANSWERS = new Map<string, (readonly string[] | undefined)[]>();
+for (const key of NEIGHBOURS.keys())
+  for (const ch of new Set([key, key.toUpperCase()]))
+    if (isLetter(ch) || isDigit(ch)) ANSWERS.set(ch, []);
+
+/**
+ * Sorted neighbour characters of `ch` (letters and digits only; others have none). Letters keep
+ * the source's case; with includeUpperCase both cases are offered (as nlpaug's KeyboardAug).
+ * The array is shared: callers must not change it.
+ */
+export function keyboardNeighbours(ch: string, opts: KeyboardOptions): readonly string[] {
+  const answers = ANSWERS.get(ch);
+  if (!answers) {
+    // Outside the layout's own characters; a few (e.g. the Kelvin sign) lower-case into it.
+    if (!isLetter(ch) || !NEIGHBOURS.has(ch.toLowerCase())) return NONE;
+    return computeNeighbours(ch, opts);
+  }
+  const slot =
+    (opts.includeSpecialChar ? 1 : 0) |
+    (opts.includeNumeric ? 2 : 0) |
+    (opts.includeUpperCase ? 4 : 0);
+  return (answers[slot] ??= computeNeighbours(ch, opts));
 }

@@ -16,7 +16,21 @@ export interface ParamReader {
   optNum(name: string): number | null;
 }
 
+/**
+ * Readers already made, per params object and method: a method reads its parameters for every
+ * row, and a task passes the same (never changed) params object each time.
+ */
+const READERS = new WeakMap<MethodParams, Map<string, ParamReader>>();
+
 export function readParams(method: string, params: MethodParams): ParamReader {
+  let byMethod = READERS.get(params);
+  if (!byMethod) READERS.set(params, (byMethod = new Map()));
+  let reader = byMethod.get(method);
+  if (!reader) byMethod.set(method, (reader = makeReader(method, params)));
+  return reader;
+}
+
+function makeReader(method: string, params: MethodParams): ParamReader {
   const spec = findMethod(method)?.spec;
   const get = (name: string): Value => {
     if (Object.hasOwn(params, name)) return params[name] ?? null;

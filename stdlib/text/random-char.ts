@@ -59,12 +59,17 @@ function makeEditor(action: string, r: ParamReader): CharEditor {
   };
 }
 
+/** One editor per parameter reader (and so per task), not per row. */
+const EDITORS = new WeakMap<ParamReader, CharEditor>();
+
 /** nlpaug RandomCharAug: insert, substitute, swap or delete random characters in chosen words. */
 export const randomChar: TextMethod = {
   domain: 'text',
   name: NAME,
   augment(text, params, ctx) {
     const r = readParams(NAME, params);
-    return augmentChars(NAME, makeEditor(r.str('action'), r), text, params, ctx, r);
+    let editor = EDITORS.get(r);
+    if (!editor) EDITORS.set(r, (editor = makeEditor(r.str('action'), r)));
+    return augmentChars(NAME, editor, text, params, ctx, r);
   },
 };

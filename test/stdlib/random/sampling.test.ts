@@ -33,6 +33,32 @@ describe('sampleIndices', () => {
     for (const i of out) expect(i >= 0 && i < 1_000_000 && Number.isInteger(i)).toBe(true);
   });
 
+  it('is a partial Fisher-Yates over 0..n-1, whichever buffer holds the virtual array', () => {
+    // The reference: swap positions i and j of a real array, for i = 0..k-1.
+    const reference = (seed: string, n: number, k: number): number[] => {
+      const rng = createRng(seed);
+      const a = range(n);
+      for (let i = 0; i < k; i++) {
+        const j = i + rng.int(n - i);
+        [a[i], a[j]] = [a[j]!, a[i]!];
+      }
+      return a.slice(0, k);
+    };
+    // n up to 4096 uses a reused buffer, larger n a Map: both must follow the reference, call
+    // after call (the buffer is reset between calls).
+    for (const [n, k] of [
+      [1, 1],
+      [7, 3],
+      [50, 50],
+      [4096, 300],
+      [4097, 300],
+      [20_000, 40],
+    ] as const) {
+      for (const seed of ['a', 'b', 'c'])
+        expect(sampleIndices(createRng(seed), n, k)).toEqual(reference(seed, n, k));
+    }
+  });
+
   it('with k = n returns a permutation', () => {
     expect(sampleIndices(createRng('k'), 10, 10).sort((a, b) => a - b)).toEqual(range(10));
   });

@@ -29,6 +29,28 @@ describe('QWERTY neighbours', () => {
     expect(keyboardNeighbours('p', ALL)).toContain('[');
     expect(keyboardNeighbours('.', ALL)).toEqual([]);
   });
+
+  it('answer per option set, whatever was asked before', () => {
+    // The answers are cached per character and options: asking in either order gives the same.
+    const sets = [
+      LOWER,
+      ALL,
+      { ...LOWER, includeNumeric: true },
+      { ...LOWER, includeUpperCase: true },
+    ];
+    const first = sets.map((o) => keyboardNeighbours('w', o));
+    expect(new Set(first.map((a) => a.join(''))).size).toBe(4);
+    expect([...sets].reverse().map((o) => keyboardNeighbours('w', o))).toEqual(
+      [...first].reverse(),
+    );
+  });
+
+  it('cover characters outside the layout that lower-case into it, and no others', () => {
+    // U+212A KELVIN SIGN lower-cases to "k": it types like "K".
+    expect(keyboardNeighbours('\u212a', LOWER)).toEqual(keyboardNeighbours('K', LOWER));
+    expect(keyboardNeighbours('é', ALL)).toEqual([]);
+    expect(keyboardNeighbours('７', ALL)).toEqual([]);
+  });
 });
 
 describe('OCR confusions', () => {

@@ -1,7 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, deletionEdits, matchCase, tokenize } from '../../../stdlib/text/tokenize.js';
+import { createRng } from '../../../stdlib/random/rng.js';
+import {
+  applyEdits,
+  deletionEdits,
+  matchCase,
+  tokenize,
+  TOKEN_RE,
+} from '../../../stdlib/text/tokenize.js';
+
+/** The tokens as the documented expression finds them. */
+function regexTokens(text: string): { text: string; start: number; kind: string }[] {
+  return [...text.matchAll(TOKEN_RE)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    kind: /[\p{L}\p{N}\p{M}_]/u.test(m[0]) ? 'word' : 'punct',
+  }));
+}
 
 describe('tokenize', () => {
+  it('finds exactly the matches of TOKEN_RE, on random Unicode text', () => {
+    // Letters, digits, marks, joiners, ASCII and Unicode spaces, astral letters and emoji, a lone
+    // surrogate, and punctuation: every branch of the scanner.
+    const alphabet = [
+      'a',
+      'Z',
+      '7',
+      '_',
+      'é',
+      'ß',
+      'Ж',
+      '中',
+      '\u0301',
+      "'",
+      '’',
+      '-',
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2009',
+      '\u3000',
+      '\ufeff',
+      '.',
+      ',',
+      '!',
+      '^',
+      '`',
+      '€',
+      '𝒜',
+      '😀',
+      '\ud800',
+      '٣',
+      'ǅ',
+    ];
+    const rng = createRng('tokenize-property');
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      const length = rng.int(24);
+      for (let i = 0; i < length; i++) text += alphabet[rng.int(alphabet.length)];
+      const got = tokenize(text).map((t) => ({ text: t.text, start: t.start, kind: t.kind }));
+      expect(got, JSON.stringify(text)).toEqual(regexTokens(text));
+    }
+  });
+
   it('keeps offsets, contractions and hyphenated words', () => {
     const text = "I can't sleep -- it's 3am, well-known.";
     const tokens = tokenize(text);
