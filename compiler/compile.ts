@@ -1,12 +1,12 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadPipeline } from './ast/load-pipeline.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
-import { checkPipeline } from './check/index.js';
+import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lowerToIr } from './ir/lower-to-ir.js';
 import { buildPlan } from './plan/build-plan.js';
 import type { Plan } from './plan/types.js';
-import { arrayLimitFor } from './targets/catalog.js';
+import { arrayLimitFor, findTarget } from './targets/catalog.js';
 import { COMPILER_VERSION } from './version.js';
 
 export { COMPILER_VERSION };
@@ -28,6 +28,11 @@ export interface CompileOptions {
    */
   defaults?: string[];
   target?: string;
+  /**
+   * The target the plan will run on when `target` is not given (`augc run` uses `local`): it too
+   * must be able to run every method (AUG4006). Unlike `target`, it does not go into the plan.
+   */
+  runTarget?: string;
   /** Reads the input's header (and row count) at compile time; undefined when it cannot. */
   probeInput?: (uri: string, format: InputFormat) => Promise<InputInfo | undefined>;
   /** Directory relative paths in the plan are expressed against; default process.cwd(). */
@@ -194,6 +199,11 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
   const checked = await checkFile(path, opts);
   const { ast, diagnostics, sources, input } = checked;
   if (!ast || hasErrors(diagnostics)) return checked;
+  const chosen = opts.target ?? opts.runTarget;
+  if (chosen !== undefined && findTarget(chosen)) {
+    diagnostics.push(...chosenTargetDiagnostics(ast, chosen));
+    if (hasErrors(diagnostics)) return checked;
+  }
   const lowered = lowerToIr(ast);
   diagnostics.push(...lowered.diagnostics);
   if (!lowered.value || hasErrors(diagnostics)) return checked;

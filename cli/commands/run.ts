@@ -12,6 +12,7 @@ import { profileOption, setOption } from '../options.js';
 import { reportMessage } from '../report.js';
 import { executeRun } from '../run/execute-run.js';
 import { intAtLeast } from '../run/int-option.js';
+import { localGpuShortfall } from '../run/local-gpus.js';
 import { preparePlan, type PlanFlags } from '../run/prepare-plan.js';
 import { renderDryRun, renderExplain } from '../run/render-run.js';
 import { selectTasks } from '../run/select-tasks.js';
@@ -128,6 +129,12 @@ export async function runRun(file: string, flags: RunFlags, ctx: CliContext): Pr
   if (target !== undefined) flags.target = target;
   const setup = await setUp(file, flags, ctx);
   if (typeof setup === 'number') return setup;
+  const gpus =
+    setup.runtime.name === 'local' && localGpuShortfall(setup.plan, optionsOf(setup, flags));
+  if (gpus) {
+    reportMessage(ctx, gpus);
+    return EXIT.failure;
+  }
   if (flags.dryRun) return dryRun(setup, flags, ctx);
   const lockRoot = setup.root ?? '.';
   const lock =

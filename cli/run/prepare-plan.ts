@@ -39,7 +39,12 @@ function error(code: string, message: string, help?: string, notes?: string[]): 
 }
 
 async function compilePlan(file: string, flags: PlanFlags, ctx: CliContext): Promise<Prepared> {
-  const result = await compileFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
+  const result = await compileFile(file, {
+    ...compileOptionsOf(flags, ctx.io.env),
+    // What `augc run` runs on when no target is named (see commands/run.ts).
+    runTarget: flags.target ?? 'local',
+    probeInput,
+  });
   reportHuman(ctx, result.diagnostics, new Map(result.sources.map((s) => [s.file, s.text])), file);
   if (!result.plan || hasErrors(result.diagnostics)) return { exit: EXIT.failure };
   return { plan: result.plan };

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../cli/exit-codes.js';
 import { BROKEN, DATA, runCli, VALID, workspace } from './run-cli.js';
+
+/** A workspace holding `name`: the valid pipeline with `extra` statements before its output. */
+function withStatements(name: string, extra: string): (path: string) => string {
+  return workspace({ [name]: VALID.replace('output', `${extra}\n  output`), 'data.csv': DATA });
+}
 
 describe('augc plan', () => {
   const file = workspace({ 'ok.aug': VALID, 'data.csv': DATA, 'broken.aug': BROKEN });
@@ -43,23 +48,17 @@ describe('augc plan', () => {
   });
 
   it('applies --profile', async () => {
-    const profiled = workspace({
-      'p.aug': VALID.replace('output', 'profile big { variants = 5 }\n  output'),
-      'data.csv': DATA,
-    });
+    const profiled = withStatements('p.aug', 'profile big { variants = 5 }');
     const run = await runCli(['plan', profiled('p.aug'), '--json', '--profile', 'big']);
     expect(run.code).toBe(EXIT.ok);
     expect((JSON.parse(run.stdout) as { variants: number }).variants).toBe(5);
   });
 
   it('with --target, warns about array splits and shows what the target would submit', async () => {
-    const split = workspace({
-      'split.aug': VALID.replace(
-        'output',
-        'method syn = wordnet_synonym()\n  chunk { count = 3 }\n  target slurm { max_array_size = 4 }\n  output',
-      ),
-      'data.csv': DATA,
-    });
+    const split = withStatements(
+      'split.aug',
+      'method syn = wordnet_synonym()\n  chunk { count = 3 }\n  target slurm { max_array_size = 4 }',
+    );
     const run = await runCli(['plan', split('split.aug'), '--target', 'slurm']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(EXIT.ok);
@@ -70,6 +69,28 @@ describe('augc plan', () => {
     expect(run.stdout.match(/^\$ sbatch .*--array=\d+-\d+/gm)).toHaveLength(2);
     expect(run.stdout).toContain('--array=0-3');
     expect(run.stdout).toContain('--array=0-1');
+  });
+
+  it('checks the chosen target: no plan, and no run, for a GPU method on a GPU-less local', async () => {
+    const gpu = withStatements(
+      'gpu.aug',
+      'method mlm = command("python mlm.py") { resources { gpus = 1 } }\n  target slurm {}',
+    );
+    // The file is valid (slurm can run the method) and plans for slurm...
+    expect((await runCli(['check', gpu('gpu.aug')])).code).toBe(EXIT.ok);
+    expect((await runCli(['plan', gpu('gpu.aug'), '--target', 'slurm'])).code).toBe(EXIT.ok);
+    // ...but not for local, which the file does not give GPUs; `augc run` defaults to local.
+    for (const args of [
+      ['plan', gpu('gpu.aug'), '--target', 'local', '--json'],
+      ['run', gpu('gpu.aug'), '--output', gpu('out')],
+    ]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(EXIT.failure);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('error[AUG4006]: target `local` cannot run method `mlm`');
+      expect(run.stderr).toMatch(/--> .*gpu\.aug:4:62/);
+    }
+    expect(existsSync(gpu('out'))).toBe(false);
   });
 
   it('exits 64 for an unknown --target, with a suggestion', async () => {

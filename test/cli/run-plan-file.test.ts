@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, planHashOf } from '../../compiler/plan/canonical-json.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { augc, filesUnder } from './spawn-augc.js';
-import { tinyWorkspace } from './tiny-run.js';
+import { TINY, tinyWorkspace } from './tiny-run.js';
 
 /** `augc plan` run inside `dir` (relative paths in the plan are against the cwd). */
 async function planIn(dir: string): Promise<string> {
@@ -20,6 +20,23 @@ describe('augc run plan.json', () => {
     const run = await augc(['run', await planIn(dir), '--output', join(dir, 'out')]);
     expect(run.code, run.stderr).toBe(0);
     expect(filesUnder(join(dir, 'out'))).toContain('manifest_final.csv');
+  });
+
+  it('refuses, on local, a plan whose groups need GPUs the target does not have', async () => {
+    const gpuMethod =
+      'method mlm = command("python mlm.py") { resources { gpus = 1 } }\n  target slurm {}';
+    const dir = tinyWorkspace(TINY.replace('  chunk', `  ${gpuMethod}\n  chunk`));
+    // Planned for slurm, which can run it; then run on local, which has no GPUs.
+    const file = join(dir, 'plan.json');
+    const made = await augc(['plan', join(dir, 'tiny.aug'), '--target', 'slurm', '-o', file]);
+    expect(made.code, made.stderr).toBe(0);
+    const run = await augc(['run', file, '--target', 'local', '--output', join(dir, 'out')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'error[AUG5114]: the plan needs GPUs the `local` target does not have (it has 0)',
+    );
+    expect(run.stderr).toMatch(/group `gpu1-\S+` needs 1 GPU\(s\) per task: combo_1_mlm/);
+    expect(filesUnder(dir)).not.toContain('out/_augc/plan.json');
   });
 
   it('refuses a plan made by another augc version', async () => {

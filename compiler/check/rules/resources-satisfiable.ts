@@ -8,21 +8,21 @@ import { targetLimits, type TargetLimits } from '../target-limits.js';
 /** Pipeline defaults when neither the pipeline nor the method sets a resource. */
 const DEFAULTS = { cpus: 1, memoryBytes: 2 * 2 ** 30, gpus: 0, walltimeSeconds: 3600 };
 
-type Key = keyof typeof DEFAULTS;
-const KEYS: [Key, string, (v: number) => string][] = [
+export type Key = keyof typeof DEFAULTS;
+export const KEYS: [Key, string, (v: number) => string][] = [
   ['cpus', 'cpus', String],
   ['memoryBytes', 'memory', formatBytes],
   ['gpus', 'gpus', String],
   ['walltimeSeconds', 'walltime', formatSeconds],
 ];
 
-interface Need {
+export interface Need {
   value: number;
   span: Span;
 }
 
 /** A method's resources per key: its own, else the pipeline's, else the defaults. */
-function needs(ast: PipelineAst, m: MethodDecl): Record<Key, Need> {
+export function needs(ast: PipelineAst, m: MethodDecl): Record<Key, Need> {
   const out = {} as Record<Key, Need>;
   for (const [key] of KEYS) {
     const own = m.resources?.[key] ?? ast.resources?.[key];
@@ -34,7 +34,11 @@ function needs(ast: PipelineAst, m: MethodDecl): Record<Key, Need> {
 }
 
 /** Explanations of why `target` cannot run these needs (empty when it can). */
-function shortfalls(target: TargetDecl, limits: TargetLimits, need: Record<Key, Need>): string[] {
+export function shortfalls(
+  target: TargetDecl,
+  limits: TargetLimits,
+  need: Record<Key, Need>,
+): string[] {
   return KEYS.flatMap(([key, word, show]) => {
     const cap = limits[key];
     if (cap === undefined || need[key].value <= cap) return [];

@@ -43,4 +43,8 @@ export const RUN_CODES = {
     name: 'plan-source-unverifiable',
     summary: 'the source files of a plan cannot be read, so the plan is run without that check',
   },
+  AUG5114: {
+    name: 'local-gpus-missing',
+    summary: 'a plan run on `local` has groups that need more GPUs than the target has',
+  },
 } satisfies CodeTable;

@@ -16,4 +16,8 @@ export const TARGET_CODES: CodeTable = {
     name: 'resources-unsatisfiable',
     summary: 'No declared target can provide the resources a method asks for.',
   },
+  AUG4006: {
+    name: 'resources-beyond-chosen-target',
+    summary: 'The target a plan is made or run for cannot provide the resources a method asks for.',
+  },
 };
