@@ -28,7 +28,17 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', 'bin/**', 'scripts/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'out/**',
+      'coverage/**',
+      'bin/**',
+      'scripts/**',
+      '**/*.generated.js',
+    ],
+  },
   ...tseslint.configs.strict,
   {
     plugins: { import: importPlugin },

@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-
-const schema = JSON.parse(
-  readFileSync(new URL('./ir.schema.json', import.meta.url), 'utf8'),
-) as object;
-// Compiled once at module load: validation runs on every compile.
-const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+// ir.schema.json compiled ahead of time (scripts/gen-validators.js): no ajv compile at start-up.
+import validate from './ir-validator.generated.js';
 
 /** Formats ajv errors as `path: message` lines, at most `limit` of them. */
 export function formatAjvErrors(

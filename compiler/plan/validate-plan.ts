@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import { formatAjvErrors } from '../ir/validate-ir.js';
+// plan.schema.json compiled ahead of time (scripts/gen-validators.js): no ajv compile at start-up.
+import validate from './plan-validator.generated.js';
 import type { Plan } from './types.js';
-
-const schema = JSON.parse(
-  readFileSync(new URL('./plan.schema.json', import.meta.url), 'utf8'),
-) as object;
-// Compiled once at module load: plans are validated when built and when loaded.
-const validate = new Ajv({ allErrors: true, strict: true }).compile<Plan>(schema);
 
 /**
  * Problems with a plan: schema errors, then the invariants `taskAt()` relies on that a schema
