@@ -100,6 +100,25 @@ ${extra}}
   return { dir, aug, faults };
 }
 
+/** A fresh fault folder `name` in `ws` holding `files`; returns the env that switches it on. */
+export function faultEnv(
+  ws: FaultWorkspace,
+  name: string,
+  files: Record<string, string> = {},
+): { FAULT_DIR: string } {
+  const dir = join(ws.faults, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return { FAULT_DIR: dir };
+}
+
+/** Polls `what` every 250 ms until it holds or `limitMs` passed; returns its last answer. */
+export async function until(what: () => boolean, limitMs: number): Promise<boolean> {
+  const end = Date.now() + limitMs;
+  while (!what() && Date.now() < end) await new Promise((r) => setTimeout(r, 250));
+  return what();
+}
+
 export const FAULT_TASKS = [
   'combo_1_typo.c00000',
   'combo_1_typo.c00001',

@@ -3,19 +3,13 @@
  * the run is resumed, and the result must be byte-identical to an uninterrupted run's. The worker
  * SIGKILL and Ctrl-C cases live in run.test.ts, retries of a killed worker in run-retry.test.ts.
  */
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   differencesFrom,
   FAULT_TASKS,
+  faultEnv,
   faultWorkspace,
   manifestOf,
   waitForNoProcess,
@@ -26,13 +20,7 @@ const LONG = 120_000;
 const ws = faultWorkspace();
 const ref = join(ws.dir, 'ref');
 
-/** A fresh fault folder for one test; returns the env that switches it on. */
-function faults(name: string, files: Record<string, string> = {}): { FAULT_DIR: string } {
-  const dir = join(ws.faults, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  return { FAULT_DIR: dir };
-}
+const faults = (name: string, files: Record<string, string> = {}) => faultEnv(ws, name, files);
 
 function run(out: string, env: Record<string, string> = {}, extra: string[] = []) {
   return augc(['run', ws.aug, '--output', join(ws.dir, out), '--jobs', '1', ...extra], env);

@@ -1,46 +1,26 @@
 /**
  * Faults on the real Slurm cluster (issue 5 §1), with the pipeline and fault switches of
  * test/cli/faults.test.ts: each run is resumed and must end byte-identical to an uninterrupted
- * local run (Slurm and local outputs are identical, see slurm-run.test.ts). In CI a missing
+ * local run (Slurm and local outputs are identical, see slurm-run.test.ts). The cases every grid
+ * target shares are in ../grid-faults.ts; those below reach into Slurm jobs. In CI a missing
  * cluster fails these tests (cluster.ts).
  */
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { differencesFrom, faultWorkspace } from '../../cli/fault-workspace.js';
-import { augc, filesUnder, spawnAugc, tempFilesUnder } from '../../cli/spawn-augc.js';
+import { differencesFrom, faultEnv, faultWorkspace } from '../../cli/fault-workspace.js';
+import { augc, filesUnder, tempFilesUnder } from '../../cli/spawn-augc.js';
+import { gridFaultCases, gridRun, LONG } from '../grid-faults.js';
 import { assertClusterUp, clusterState } from './cluster.js';
 
 const cluster = clusterState();
-const FAST = { AUGC_GRID_POLL_MAX_MS: '1000' };
-const LONG = 240_000;
 const ws = faultWorkspace();
 const ref = join(ws.dir, 'ref');
 
-function faults(name: string, files: Record<string, string> = {}): { FAULT_DIR: string } {
-  const dir = join(ws.faults, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  return { FAULT_DIR: dir };
-}
+const faults = (name: string, files: Record<string, string> = {}) => faultEnv(ws, name, files);
 
-function slurm(out: string, env: Record<string, string> = {}, wait = true) {
-  const args = ['run', ws.aug, '--target', 'slurm', '--output', join(ws.dir, out)];
-  return augc(wait ? [...args, '--wait'] : args, { ...FAST, ...env });
-}
-
-async function until(what: () => boolean, limitMs: number): Promise<boolean> {
-  const end = Date.now() + limitMs;
-  while (!what() && Date.now() < end) await new Promise((r) => setTimeout(r, 250));
-  return what();
-}
+const setup = { ws, ref, targetArgs: ['--target', 'slurm'] };
+const slurm = (out: string, env: Record<string, string> = {}) => gridRun(setup, out, env);
 
 describe.runIf(cluster.run)('slurm target: faults are survived and resumed', () => {
   beforeAll(async () => {
@@ -48,6 +28,8 @@ describe.runIf(cluster.run)('slurm target: faults are survived and resumed', () 
     const r = await augc(['run', ws.aug, '--output', ref]);
     expect(r.code, r.stderr).toBe(0);
   }, LONG);
+
+  gridFaultCases(setup);
 
   it(
     'a worker SIGKILLed mid-task fails only its task; the resumed run matches',
@@ -66,33 +48,6 @@ describe.runIf(cluster.run)('slurm target: faults are survived and resumed', () 
   );
 
   it(
-    'the driver SIGKILLed after submitting: jobs finish on their own, a second run refuses meanwhile, and a re-run finds everything complete',
-    async () => {
-      const env = faults('driver', { sleep: '3000' });
-      const out = join(ws.dir, 'driver');
-      const driver = spawnAugc(['run', ws.aug, '--target', 'slurm', '--output', out, '--wait'], {
-        ...FAST,
-        ...env,
-      });
-      await driver.waitForStderr(/submitted 4 task\(s\)/);
-      driver.child.kill('SIGKILL');
-      expect((await driver.done).signal).toBe('SIGKILL');
-      const second = await slurm('driver', {}, false);
-      expect(second.code).toBe(1);
-      expect(second.stderr).toContain('error[AUG5103]');
-      expect(second.stderr).toContain('still has jobs queued or running');
-      expect(await until(() => existsSync(join(out, '_augc/grid/result.json')), 180_000)).toBe(
-        true,
-      );
-      const again = await slurm('driver');
-      expect(again.code, again.stderr).toBe(0);
-      expect(again.stderr).toContain('all 4 task(s) are complete: nothing to run');
-      expect(differencesFrom(ref, out)).toEqual([]);
-    },
-    LONG,
-  );
-
-  it(
     'a crash between a part and its record: the task re-runs on resume',
     async () => {
       const task = 'combo_1_typo.c00001';
@@ -105,39 +60,6 @@ describe.runIf(cluster.run)('slurm target: faults are survived and resumed', () 
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toContain('resuming: 3 task(s) complete, 1 to run');
       expect(differencesFrom(ref, join(ws.dir, 'crash'))).toEqual([]);
-    },
-    LONG,
-  );
-
-  it(
-    'a task failing transiently twice is retried in new rounds and the run completes',
-    async () => {
-      const r = await slurm('transient', faults('transient', { 'transient-0': '2' }));
-      expect(r.code, r.stderr).toBe(0);
-      expect(existsSync(join(ws.dir, 'transient/_augc/grid/rounds/0003.json'))).toBe(true);
-      expect(differencesFrom(ref, join(ws.dir, 'transient'))).toEqual([]);
-    },
-    LONG,
-  );
-
-  it(
-    'a task that always fails: exit 1 with its log tail, the good outputs kept',
-    async () => {
-      const r = await slurm('always', faults('always', { 'always-1': '' }));
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('combo_1_cmd.c00001');
-      expect(r.stderr).toContain('always-broken: chunk 1');
-      for (const part of [
-        'combo_1_typo/part-00000.jsonl',
-        'combo_1_typo/part-00001.jsonl',
-        'combo_1_cmd/part-00000.jsonl',
-      ]) {
-        const have = readFileSync(join(ws.dir, 'always', part));
-        expect(have.equals(readFileSync(join(ref, part))), part).toBe(true);
-      }
-      const resumed = await slurm('always');
-      expect(resumed.code, resumed.stderr).toBe(0);
-      expect(differencesFrom(ref, join(ws.dir, 'always'))).toEqual([]);
     },
     LONG,
   );
