@@ -81,7 +81,12 @@ export async function readInputRows(
   input: PlanInput,
   reserved: string,
   onReject: (reject: Reject) => Promise<void>,
-  onRow: (record: RowRecord, index: number, columns: readonly string[]) => Promise<void>,
+  /** Returns a promise only when it must wait (a chunk file opening or a batch being written). */
+  onRow: (
+    record: RowRecord,
+    index: number,
+    columns: readonly string[],
+  ) => Promise<void> | undefined,
 ): Promise<ReadSummary> {
   const source = requireInputSource(input.uri);
   const inline = hashesWhileReading(input.format);
@@ -100,9 +105,11 @@ export async function readInputRows(
   });
   for await (const record of records) {
     const problem = cellProblem(input, record);
-    if (problem === undefined) await onRow(record, rows++, columns);
-    else handleBadRow(rejectOf(input.uri, record, problem), policy);
-    for (const reject of pending.splice(0)) await onReject(reject);
+    if (problem === undefined) {
+      const writing = onRow(record, rows++, columns);
+      if (writing) await writing;
+    } else handleBadRow(rejectOf(input.uri, record, problem), policy);
+    if (pending.length > 0) for (const reject of pending.splice(0)) await onReject(reject);
   }
   for (const reject of pending.splice(0)) await onReject(reject);
   const sha256 = inline ? hash.digest('hex') : await sha256OfSource(source);

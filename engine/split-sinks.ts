@@ -62,15 +62,26 @@ export async function openChunk(
 export function chunkCursor(storage: Storage, dir: string, rowsPerChunk: number) {
   const done: ChunkFile[] = [];
   let open: OpenChunk | undefined;
+  /** Commits the chunks before `target` and opens it. */
+  const advance = async (target: number, columns: readonly string[]): Promise<OpenChunk> => {
+    while (open === undefined || done.length < target) {
+      if (open !== undefined) done.push(await open.finish());
+      open = await openChunk(storage, dir, done.length, columns);
+    }
+    return open;
+  };
   return {
-    async add(row: TableRow, index: number, columns: readonly string[]): Promise<void> {
+    /** Adds a row; returns a promise only when it must wait (a new chunk, a batch written). */
+    add(row: TableRow, index: number, columns: readonly string[]): Promise<void> | undefined {
       const target = Math.floor(index / rowsPerChunk);
-      while (open === undefined || done.length < target) {
-        if (open !== undefined) done.push(await open.finish());
-        open = await openChunk(storage, dir, done.length, columns);
+      if (open !== undefined && done.length === target) {
+        open.rows++;
+        return open.writer.write(row);
       }
-      await open.writer.write(row);
-      open.rows++;
+      return advance(target, columns).then((chunk) => {
+        chunk.rows++;
+        return chunk.writer.write(row);
+      });
     },
     /** Commits the open chunk and writes empty ones up to `count`. */
     async finish(count: number, columns: readonly string[]): Promise<ChunkFile[]> {

@@ -73,20 +73,19 @@ export async function splitInput(opts: SplitOptions): Promise<SplitResult> {
       opts.onReject?.(reject);
       await rejects.add(reject);
     };
-    const read = await readInputRows(
-      input,
-      ROW_COLUMN,
-      onReject,
-      async (record, index, columns) => {
-        if (chunks.mode === 'count' && Math.floor(index / perChunk) >= chunks.count) {
-          throw tooManyRows(input, record, chunks);
-        }
-        await cursor.add({ [ROW_COLUMN]: record.row, ...record.values }, index, [
-          ROW_COLUMN,
-          ...columns,
-        ]);
-      },
-    );
+    // The chunk files' columns, made again only when the input's columns are (once, at the header).
+    let inputColumns: readonly string[] | undefined;
+    let chunkColumns: string[] = [ROW_COLUMN];
+    const read = await readInputRows(input, ROW_COLUMN, onReject, (record, index, columns) => {
+      if (chunks.mode === 'count' && Math.floor(index / perChunk) >= chunks.count) {
+        throw tooManyRows(input, record, chunks);
+      }
+      if (columns !== inputColumns) {
+        inputColumns = columns;
+        chunkColumns = [ROW_COLUMN, ...columns];
+      }
+      return cursor.add({ [ROW_COLUMN]: record.row, ...record.values }, index, chunkColumns);
+    });
     const done = await cursor.finish(chunks.count, [ROW_COLUMN, ...read.columns]);
     ok = true;
     return resultOf(input, done, read, rejects.count(), rejects.path);
