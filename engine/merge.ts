@@ -17,7 +17,7 @@ import {
   type ComboSummary,
 } from './merge-outputs.js';
 import type { Storage } from './storage/storage.js';
-import type { ManifestRow, TaskRecord } from './task-record.js';
+import { taskIdentityOf, type ManifestRow, type TaskRecord } from './task-record.js';
 import { listAttempts, readTaskState, type TaskState, type TaskStateName } from './task-state.js';
 
 export interface MergeOptions {
@@ -72,11 +72,7 @@ export interface MergeResult {
 
 function problemOf(task: PlanTask, state: TaskState): TaskProblem {
   return {
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    chunk: task.chunk,
+    ...taskIdentityOf(task),
     state: state.state as TaskProblem['state'],
     reason: state.reason,
   };

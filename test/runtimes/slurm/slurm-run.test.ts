@@ -22,6 +22,11 @@ function workspace(): string {
   return dir;
 }
 
+/** A command pipeline whose tasks sleep two minutes: jobs that stay running while a test acts. */
+function sleepingPipeline(dir: string): string {
+  return commandPipeline(dir, 'sleep 120\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
+}
+
 /** One command method over 4 rows in 2 chunks; `body` is the shell the method runs. */
 function commandPipeline(dir: string, body: string, retry: string): string {
   writeFileSync(
@@ -117,11 +122,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
 
   it('returns after submission, shows status, and cancels every job of the run', async () => {
     const dir = workspace();
-    const aug = commandPipeline(
-      dir,
-      'sleep 120\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"',
-      'attempts = 1',
-    );
+    const aug = sleepingPipeline(dir);
     const out = join(dir, 'run');
     const r = await augc(['run', aug, '--target', 'slurm', '--output', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -139,11 +140,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
 
   it('on Ctrl-C during --wait stops following, leaves the jobs running and says how to follow or cancel', async () => {
     const dir = workspace();
-    const aug = commandPipeline(
-      dir,
-      'sleep 120\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"',
-      'attempts = 1',
-    );
+    const aug = sleepingPipeline(dir);
     const out = join(dir, 'run');
     const run = spawnAugc(['run', aug, '--target', 'slurm', '--output', out, '--wait'], FAST);
     await run.waitForStderr(/running/);
