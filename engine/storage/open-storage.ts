@@ -2,6 +2,7 @@
  * Picks the Storage for a URI. Object stores come in a later issue; until then they are refused
  * with a message rather than mistaken for a relative folder called `s3:`.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileStorage } from './file-storage.js';
 import type { Storage } from './storage.js';
@@ -31,4 +32,13 @@ export function openStorage(uri: string): OpenStorageResult {
     ok: false,
     message: `storage \`${scheme}://\` is not supported yet (\`${uri}\`); use a local path or file:// URI`,
   };
+}
+
+/**
+ * The run root as every process of a run addresses it: a local path made absolute (job scripts
+ * and workers run elsewhere than the caller's working directory), or the URI as given.
+ */
+export function runRootUri(uri: string): string {
+  const local = localPathOf(uri);
+  return local === undefined ? uri : resolve(local);
 }
