@@ -5,7 +5,8 @@
  */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Plan, PlanResources } from '../../compiler/plan/types.js';
+import { FINALIZER_RESOURCES } from '../../compiler/ir/defaults.js';
+import type { Plan } from '../../compiler/plan/types.js';
 import { DIR_MODE } from '../../engine/storage/local-file.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { escalatedResources } from '../retry-policy.js';
@@ -78,13 +79,6 @@ export function planArrays(
 function needsFilter(dialect: GridDialect, indices: string): boolean {
   return !dialect.indexLists && !(isSingleRange(indices) && indices.includes('-'));
 }
-
-const FINALIZER_RESOURCES: PlanResources = {
-  cpus: 1,
-  memoryBytes: 2 * 1024 ** 3,
-  gpus: 0,
-  walltimeSeconds: 3600,
-};
 
 async function writeScript(ctx: GridContext, path: string, text: string): Promise<string> {
   const abs = join(ctx.state.root, path);
