@@ -83,6 +83,22 @@ describe('splitInput', () => {
       expect(chunk.sha256).toBe(sha(await readFile(join(root, chunk.file))));
   });
 
+  it('reads a gzipped CSV into the same chunks as the plain file, hashing the stored bytes', async () => {
+    const { createHash } = await import('node:crypto');
+    const { gzipSync } = await import('node:zlib');
+    const text = csvOf(2000); // several 64 KiB read pieces once decompressed
+    const stored = gzipSync(text);
+    const chunks: PlanChunks = { mode: 'count', count: 3 };
+    const plain = await split(inputOf(await writeTemp('in.csv', text)), chunks);
+    const gz = await split(inputOf(await writeTemp('in.csv.gz', stored)), chunks);
+    expect(gz.result.rows).toBe(2000);
+    expect(gz.result.chunks.map((c) => [c.rows, c.sha256])).toEqual(
+      plain.result.chunks.map((c) => [c.rows, c.sha256]),
+    );
+    expect(gz.result.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    expect(gz.result.sha256).not.toBe(plain.result.sha256);
+  });
+
   it('is deterministic: the same input gives byte-identical chunks in rows and count mode', async () => {
     const path = await writeTemp('in.csv', csvOf(23));
     for (const chunks of [
