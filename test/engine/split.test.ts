@@ -181,6 +181,17 @@ describe('splitInput', () => {
     expect(await readdir(join(root, 'chunks'))).toEqual([]);
   });
 
+  it('under fail, stops a gzipped input at the bad row and releases the rest of the stream', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const lines = csvOf(2000).split('\r\n');
+    lines[7] = 's7,"two",fields,too many';
+    const path = await writeTemp('in.csv.gz', gzipSync(lines.join('\r\n')));
+    const error = await split(inputOf(path), { mode: 'rows', count: 1, rowsPerChunk: 2000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDataError(error) && [error.detail.file, error.detail.row]).toEqual([path, 7]);
+  });
+
   it('names missing columns and rejects non-text values in text columns', async () => {
     const csv = await writeTemp('in.csv', 'id,body\n1,x\n');
     const missing = await split(inputOf(csv, { label: 'label' }), {
