@@ -1,9 +1,9 @@
 /**
  * Reads a local input once to learn its columns, row count and the sha256 of its bytes as stored
- * (for `augc plan`, which records them, and for count-mode chunking). Bad rows are counted, not fatal, so the count is the
- * one `splitInput` reaches under `skip` (under `fail` the split stops at the first bad row anyway).
- * Throws `DataError` for whole-file problems (empty file, bad header, not Parquet); callers
- * catch it with `isDataError`.
+ * (for `augc plan`, which records them, and for count-mode chunking). Bad rows are counted, not
+ * fatal, so the count is the one `splitInput` reaches under `skip` (under `fail` the split stops
+ * at the first bad row anyway). Throws `DataError` for whole-file problems (empty file, bad
+ * header, not Parquet, bad gzip data); callers catch it with `isDataError`.
  */
 import { readRecords } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';

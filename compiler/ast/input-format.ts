@@ -8,7 +8,7 @@ import type { InputFormat } from './types.js';
 export interface InputEncoding {
   /** Written (`format =`), else implied by the extension; undefined when neither. */
   format: InputFormat | undefined;
-  /** The path ends in `.gz`: the bytes are gzip-compressed and are decompressed as they are read. */
+  /** The path ends in `.gz`: the bytes are gzip-compressed, decompressed as they are read. */
   gzip: boolean;
 }
 

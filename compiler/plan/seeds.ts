@@ -4,8 +4,8 @@
  *
  * The root is the plan seed (`seed =`, default 42). From it, and from nothing that depends on how
  * tasks are grouped, split or scheduled:
- * - the task seed: the first 64 bits, as 16 hex digits, of sha256("<plan seed>\0<combo id>\0<chunk>").
- *   Recorded in each context record (`seed.task`);
+ * - the task seed: the first 64 bits, as 16 hex digits, of
+ *   sha256("<plan seed>\0<combo id>\0<chunk>"), recorded in each context record (`seed.task`);
  * - the command seed: the task seed's first 32 bits in decimal, what a command method's program
  *   gets as `{seed}` and `AUGC_SEED` (numpy and torch accept it as is);
  * - the stream keys: the tuples a random stream is keyed by. `createRng` (stdlib/random/rng.ts)
