@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { inputEncodingOf, isReadableEncoding } from './ast/input-format.js';
 import { loadPipeline } from './ast/load-pipeline.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
@@ -50,12 +51,6 @@ export interface CompileResult {
 }
 
 const URI_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-const EXTENSION_FORMATS: Record<string, InputFormat> = {
-  csv: 'csv',
-  jsonl: 'jsonl',
-  ndjson: 'jsonl',
-  parquet: 'parquet',
-};
 
 /** The input path as the plan stores it: relative to the working directory, not the .aug file. */
 function withResolvedInput(ast: PipelineAst, cwd: string): PipelineAst {
@@ -66,12 +61,12 @@ function withResolvedInput(ast: PipelineAst, cwd: string): PipelineAst {
   return { ...ast, input: { ...input, uri } };
 }
 
+/** The format to probe the input as; undefined when the check will refuse how it is written. */
 function formatOf(ast: PipelineAst): InputFormat | undefined {
   const input = ast.input;
   if (!input) return undefined;
-  return (
-    input.format?.value ?? EXTENSION_FORMATS[input.uri.value.split('.').pop()?.toLowerCase() ?? '']
-  );
+  const encoding = inputEncodingOf(input.uri.value, input.format?.value);
+  return isReadableEncoding(encoding) ? encoding.format : undefined;
 }
 
 /** A data error from the probe: the engine's DataError carries where in the file it is. */

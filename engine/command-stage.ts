@@ -10,6 +10,7 @@ import { access } from 'node:fs/promises';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { commandSeedOf } from '../compiler/plan/seeds.js';
 import type { Plan, PlanMethod, PlanTask } from '../compiler/plan/types.js';
 import type { TableRow } from '../stdlib/method.js';
 import { runCommand, type CommandIdentity } from './run-command.js';
@@ -24,11 +25,6 @@ export interface CommandStageOptions {
   workDir: string;
   signal?: AbortSignal;
   log?: (text: string) => void;
-}
-
-/** The seed a program gets: the task seed's first 32 bits in decimal. */
-export function commandSeedOf(task: PlanTask): string {
-  return String(Number.parseInt(task.seed.slice(0, 8), 16));
 }
 
 async function writeLine(stream: WriteStream, line: string): Promise<void> {
@@ -156,7 +152,7 @@ export async function* commandStage(batches: ItemBatches, opts: CommandStageOpti
     taskId: task.id,
     combo: task.combo.id,
     chunk: task.chunk,
-    seed: commandSeedOf(task),
+    seed: commandSeedOf(task.seed),
     input: `${base}.in.jsonl`,
     output: `${base}.out.jsonl`,
     textColumns: augmentedColumns(plan.input),

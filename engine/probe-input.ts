@@ -1,15 +1,13 @@
 /**
- * Reads a local input once to learn its columns, row count and sha256 (for `augc plan`, which
- * records them, and for count-mode chunking). Bad rows are counted, not fatal, so the count is the
- * one `splitInput` reaches under `skip` (under `fail` the split stops at the first bad row anyway).
- * Throws `DataError` for whole-file problems (empty file, bad header, not Parquet); callers
- * catch it with `isDataError`.
+ * Reads a local input once to learn its columns, row count and the sha256 of its bytes as stored
+ * (for `augc plan`, which records them, and for count-mode chunking). Bad rows are counted, not
+ * fatal, so the count is the one `splitInput` reaches under `skip` (under `fail` the split stops
+ * at the first bad row anyway). Throws `DataError` for whole-file problems (empty file, bad
+ * header, not Parquet, bad gzip data); callers catch it with `isDataError`.
  */
-import { createHash } from 'node:crypto';
 import { readRecords } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
-import { hashesWhileReading, openInputSource } from './input-source.js';
-import { sha256OfSource } from './storage/file-storage.js';
+import { inputReadingOf, openInputSource } from './input-source.js';
 
 export interface InputProbe {
   columns: string[];
@@ -23,21 +21,19 @@ export interface InputProbe {
 
 /** Undefined for a URI that is not a local file (it is probed when the run reads it). */
 export async function probeInput(uri: string, format: Format): Promise<InputProbe | undefined> {
-  const source = openInputSource(uri);
-  if (source === undefined) return undefined;
-  const hash = createHash('sha256');
-  const inline = hashesWhileReading(format);
+  const stored = openInputSource(uri);
+  if (stored === undefined) return undefined;
+  const reading = inputReadingOf(stored, uri, format);
   let columns: string[] = [];
   let rejected = 0;
   let rows = 0;
-  const records = readRecords(source, format, {
+  const records = readRecords(reading.source, format, {
     onBadRow: 'skip',
     onReject: () => void rejected++,
     onColumns: (names) => void (columns = [...names]),
-    ...(inline ? { onBytes: (bytes: Uint8Array) => void hash.update(bytes) } : {}),
+    ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
   const iterator = records[Symbol.asyncIterator]();
   while (!(await iterator.next()).done) rows++;
-  const sha256 = inline ? hash.digest('hex') : await sha256OfSource(source);
-  return { columns, rows, rejected, sha256 };
+  return { columns, rows, rejected, sha256: await reading.sha256() };
 }

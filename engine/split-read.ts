@@ -3,14 +3,12 @@
  * columns the pipeline names exist, that text columns hold text and feature columns numbers, and
  * applying the bad-row policy to both the readers' rejects and these checks.
  */
-import { createHash } from 'node:crypto';
 import type { PlanInput } from '../compiler/plan/types.js';
 import { handleBadRow } from './formats/bad-rows.js';
 import { DataError, type Reject } from './formats/data-error.js';
 import { readRecords } from './formats/read-rows.js';
 import type { RowRecord } from './formats/types.js';
-import { hashesWhileReading, requireInputSource } from './input-source.js';
-import { sha256OfSource } from './storage/file-storage.js';
+import { inputReadingOf, requireInputSource } from './input-source.js';
 
 export interface ReadSummary {
   columns: string[];
@@ -88,20 +86,18 @@ export async function readInputRows(
     columns: readonly string[],
   ) => Promise<void> | undefined,
 ): Promise<ReadSummary> {
-  const source = requireInputSource(input.uri);
-  const inline = hashesWhileReading(input.format);
-  const hash = createHash('sha256');
+  const reading = inputReadingOf(requireInputSource(input.uri), input.uri, input.format);
   const pending: Reject[] = [];
   const policy = { onBadRow: input.onBadRow, onReject: (r: Reject) => void pending.push(r) };
   let columns: string[] = [];
   let rows = 0;
-  const records = readRecords(source, input.format, {
+  const records = readRecords(reading.source, input.format, {
     ...policy,
     onColumns: (names) => {
       checkColumns(input.uri, input, names, reserved);
       columns = [...names];
     },
-    ...(inline ? { onBytes: (bytes: Uint8Array) => void hash.update(bytes) } : {}),
+    ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
   for await (const record of records) {
     const problem = cellProblem(input, record);
@@ -112,8 +108,7 @@ export async function readInputRows(
     if (pending.length > 0) for (const reject of pending.splice(0)) await onReject(reject);
   }
   for (const reject of pending.splice(0)) await onReject(reject);
-  const sha256 = inline ? hash.digest('hex') : await sha256OfSource(source);
-  return { columns, rows, sha256 };
+  return { columns, rows, sha256: await reading.sha256() };
 }
 
 function rejectOf(file: string, record: RowRecord, message: string): Reject {

@@ -1,10 +1,11 @@
 /**
  * Tabular combos: SMOTE and mixup need a row's neighbours, so a tabular task loads its whole chunk
  * (bounded by the chunk size, not the input) and each method synthesizes rows x variants rows
- * from the previous method's rows. The random stream is keyed by (plan seed, combo id, chunk,
- * method id): unlike text methods, the output depends on how the input is chunked, because the
- * neighbours a row can draw on are those of its chunk.
+ * from the previous method's rows. The random stream is keyed by chunk (`tabularStreamKey`,
+ * compiler/plan/seeds.ts): unlike text methods, the output depends on how the input is chunked,
+ * because the neighbours a row can draw on are those of its chunk.
  */
+import { tabularStreamKey } from '../compiler/plan/seeds.js';
 import type { Plan, PlanMethod, PlanTask } from '../compiler/plan/types.js';
 import type { CellValue, TableMethod, TableRow } from '../stdlib/method.js';
 import { createRng } from '../stdlib/random/rng.js';
@@ -61,7 +62,7 @@ export async function synthesizeChunk(
   let rows: TableRow[] = source;
   for (const { method, impl } of opts.steps) {
     opts.signal?.throwIfAborted();
-    const rng = createRng(plan.seed, task.combo.id, 'chunk', task.chunk, method.id);
+    const rng = createRng(...tabularStreamKey(plan.seed, task.combo.id, task.chunk, method.id));
     rows = impl.synthesize(rows, count, method.params, {
       rng,
       features,

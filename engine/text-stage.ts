@@ -1,11 +1,10 @@
 /**
  * An in-process text method applied to every item. Each (row, variant, method, column) gets its
- * own random stream, keyed by
- *   (plan seed, combo id, row ordinal in the whole input, row id, variant, method id, column)
- * so an item's output depends on nothing but itself: not on which worker runs it, how the input
- * is chunked, the order chunks run in, or how tasks are grouped into arrays. The ordinal keeps
- * rows with equal ids apart; the column keeps a new text column from shifting the others.
+ * own random stream (`textStreamKey`, compiler/plan/seeds.ts), so an item's output depends on
+ * nothing but itself: not on which worker runs it, how the input is chunked, the order chunks run
+ * in, or how tasks are grouped into arrays.
  */
+import { textStreamKey } from '../compiler/plan/seeds.js';
 import type { Plan, PlanMethod, PlanTask } from '../compiler/plan/types.js';
 import type { TextMethod } from '../stdlib/method.js';
 import { createRng } from '../stdlib/random/rng.js';
@@ -34,13 +33,15 @@ export function textStage(batches: ItemBatches, opts: TextStageOptions): ItemBat
     (item) => {
       columns.forEach((column, c) => {
         const rng = createRng(
-          plan.seed,
-          task.combo.id,
-          item.ordinal,
-          item.rowId,
-          item.variant,
-          method.id,
-          column,
+          ...textStreamKey({
+            planSeed: plan.seed,
+            comboId: task.combo.id,
+            ordinal: item.ordinal,
+            rowId: item.rowId,
+            variant: item.variant,
+            methodId: method.id,
+            column,
+          }),
         );
         item.texts[c] = impl.augment(item.texts[c] ?? '', params, { rng, protectedWords });
       });

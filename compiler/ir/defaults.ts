@@ -11,12 +11,24 @@ export const DEFAULTS = {
   onBadRow: 'fail',
 } as const;
 
+/**
+ * What a task asks for when neither its method nor the pipeline sets a resource: the one home of
+ * these values (lowering, the `resources-satisfiable` check and the runtimes read them here).
+ */
 export const DEFAULT_RESOURCES: Readonly<PlanResources> = {
   cpus: 1,
   memoryBytes: 2 * 1024 ** 3,
   gpus: 0,
   walltimeSeconds: 3600,
 };
+
+/**
+ * What a grid finalizer job (it merges the parts or resubmits failed tasks) asks the scheduler
+ * for. It is not a task: it runs no method, so a pipeline's `resources` and escalation never apply
+ * to it. A separate name for a separate request, which today is the task defaults (a merge
+ * streams the parts and needs no more).
+ */
+export const FINALIZER_RESOURCES: Readonly<PlanResources> = DEFAULT_RESOURCES;
 
 export const DEFAULT_RETRY: Readonly<PlanRetry> = {
   attempts: 1,

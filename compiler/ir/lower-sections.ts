@@ -1,7 +1,7 @@
 import type { InputDecl, OutputDecl, PipelineAst, RetryDecl, TargetDecl } from '../ast/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlanParamValue, PlanRetry, PlanTarget } from '../plan/types.js';
-import { inferInputFormat } from '../check/infer-format.js';
+import { inputEncodingOf } from '../ast/input-format.js';
 import { DEFAULTS, DEFAULT_RETRY } from './defaults.js';
 import { toPlanValue, uncheckedAst } from './param-value.js';
 import type { Ir, IrChunk, IrInput } from './types.js';
@@ -15,7 +15,7 @@ export function lowerInput(
     diagnostics.push(uncheckedAst('the pipeline has no `input`', ast.name.span));
     return undefined;
   }
-  const format = decl.format?.value ?? inferInputFormat(decl.uri.value);
+  const { format } = inputEncodingOf(decl.uri.value, decl.format?.value);
   if (!format) {
     diagnostics.push(
       uncheckedAst(`cannot tell the format of input \`${decl.uri.value}\``, decl.uri.span),

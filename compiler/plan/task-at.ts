@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { taskSeedOf } from './seeds.js';
 import type { Plan, PlanGroup, PlanTask } from './types.js';
 
 // Built lazily once per plan object so that a worker's lookup is O(1).
@@ -16,18 +16,6 @@ function groupOf(plan: Plan, groupId: string): PlanGroup | undefined {
 /** e.g. `taskIdOf('combo_2_syn+typo', 3)` is `combo_2_syn+typo.c00003`. */
 export function taskIdOf(comboId: string, chunk: number): string {
   return `${comboId}.c${String(chunk).padStart(5, '0')}`;
-}
-
-/**
- * A task's seed: the first 64 bits, as 16 hex digits, of
- * sha256("<plan seed>\0<combo id>\0<chunk>"). It depends only on what the task computes, never on
- * how tasks are grouped or split, so results do not depend on sharding.
- */
-export function taskSeedOf(planSeed: number, comboId: string, chunk: number): string {
-  return createHash('sha256')
-    .update(`${planSeed}\0${comboId}\0${chunk}`, 'utf8')
-    .digest('hex')
-    .slice(0, 16);
 }
 
 /**

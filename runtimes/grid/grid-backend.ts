@@ -7,7 +7,8 @@
  */
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { PlanParamValue, PlanResources } from '../../compiler/plan/types.js';
+import { FINALIZER_RESOURCES } from '../../compiler/ir/defaults.js';
+import type { PlanParamValue } from '../../compiler/plan/types.js';
 import {
   GRID_EXIT_DIR,
   GRID_JOBS_DIR,
@@ -56,13 +57,6 @@ interface GridConfig {
 }
 
 const DEFAULT_WINDOW = 1_000_000_000;
-
-const FINALIZER_RESOURCES: PlanResources = {
-  cpus: 1,
-  memoryBytes: 2 * 1024 ** 3,
-  gpus: 0,
-  walltimeSeconds: 3600,
-};
 
 function workdirOf(setup: BackendSetup, options: Readonly<Record<string, PlanParamValue>>): string {
   const local = localPathOf(setup.runUri);

@@ -6,6 +6,7 @@
  */
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_RESOURCES } from '../../compiler/ir/defaults.js';
 import type { PlanTask } from '../../compiler/plan/types.js';
 import { workerLogPathOf } from '../../engine/run-layout.js';
 import { localPathOf } from '../../engine/storage/open-storage.js';
@@ -167,7 +168,7 @@ class Pool {
 
   private walltimeMs(task: PlanTask, attempt: number): number {
     const group = this.ctx.plan.groups.find((g) => g.id === task.group);
-    const base = group?.resources ?? { cpus: 1, memoryBytes: 0, gpus: 0, walltimeSeconds: 3600 };
+    const base = group?.resources ?? DEFAULT_RESOURCES;
     return escalatedResources(this.ctx.plan.retry, base, attempt).walltimeSeconds * 1000;
   }
 

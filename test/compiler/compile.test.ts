@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { checkFile, compileFile } from '../../compiler/compile.js';
 import { probeInput } from '../../engine/probe-input.js';
@@ -47,5 +48,17 @@ describe('compileFile', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['AUG2201']);
     expect(result.diagnostics[0]!.message).toBe('cannot read input `in.csv`');
     expect(result.diagnostics[0]!.notes?.[0]).toMatch(/in\.csv.*empty/);
+  });
+
+  test('a gzipped input is probed like the plain file: its columns are checked, its rows counted', async () => {
+    const gzPipeline = PIPELINE.replace('"in.csv"', '"in.csv.gz"');
+    const dir = project({ 'p.aug': gzPipeline });
+    writeFileSync(join(dir, 'in.csv.gz'), gzipSync('id,text\n1,a b\n2,c d\n3,e f\n'));
+    const planned = await compileFile(join(dir, 'p.aug'), { probeInput, cwd: dir });
+    expect(planned.diagnostics).toEqual([]);
+    expect(planned.plan?.input).toMatchObject({ uri: 'in.csv.gz', format: 'csv', rows: 3 });
+    writeFileSync(join(dir, 'in.csv.gz'), gzipSync('id,body\n1,a b\n'));
+    const checked = await checkFile(join(dir, 'p.aug'), { probeInput, cwd: dir });
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['AUG2115']);
   });
 });

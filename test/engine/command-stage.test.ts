@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRows } from '../../engine/formats/read-rows.js';
 import { runTask } from '../../engine/run-task.js';
 import { isTaskFailure } from '../../engine/task-failure.js';
-import { commandSeedOf } from '../../engine/command-stage.js';
+import { commandSeedOf } from '../../compiler/plan/seeds.js';
 import {
   allTasks,
   combo,
@@ -100,7 +100,7 @@ describe('command methods', () => {
     expect(rows).toHaveLength(5); // the two variants are equal, so the second is a duplicate
     expect(record!.dropped['duplicate']).toBe(5);
     const task = allTasks(plan)[0]!;
-    const seed = commandSeedOf(task);
+    const seed = commandSeedOf(task.seed);
     expect(seed).toMatch(/^\d+$/);
     for (const row of rows) {
       const text = String(row['sentence']);

@@ -83,6 +83,22 @@ describe('splitInput', () => {
       expect(chunk.sha256).toBe(sha(await readFile(join(root, chunk.file))));
   });
 
+  it('reads a gzipped CSV into the same chunks as the plain file, hashing the stored bytes', async () => {
+    const { createHash } = await import('node:crypto');
+    const { gzipSync } = await import('node:zlib');
+    const text = csvOf(2000); // several 64 KiB read pieces once decompressed
+    const stored = gzipSync(text);
+    const chunks: PlanChunks = { mode: 'count', count: 3 };
+    const plain = await split(inputOf(await writeTemp('in.csv', text)), chunks);
+    const gz = await split(inputOf(await writeTemp('in.csv.gz', stored)), chunks);
+    expect(gz.result.rows).toBe(2000);
+    expect(gz.result.chunks.map((c) => [c.rows, c.sha256])).toEqual(
+      plain.result.chunks.map((c) => [c.rows, c.sha256]),
+    );
+    expect(gz.result.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+    expect(gz.result.sha256).not.toBe(plain.result.sha256);
+  });
+
   it('is deterministic: the same input gives byte-identical chunks in rows and count mode', async () => {
     const path = await writeTemp('in.csv', csvOf(23));
     for (const chunks of [
@@ -163,6 +179,17 @@ describe('splitInput', () => {
       message: 'unterminated quoted field starting at line 8',
     });
     expect(await readdir(join(root, 'chunks'))).toEqual([]);
+  });
+
+  it('under fail, stops a gzipped input at the bad row and releases the rest of the stream', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const lines = csvOf(2000).split('\r\n');
+    lines[7] = 's7,"two",fields,too many';
+    const path = await writeTemp('in.csv.gz', gzipSync(lines.join('\r\n')));
+    const error = await split(inputOf(path), { mode: 'rows', count: 1, rowsPerChunk: 2000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(isDataError(error) && [error.detail.file, error.detail.row]).toEqual([path, 7]);
   });
 
   it('names missing columns and rejects non-text values in text columns', async () => {

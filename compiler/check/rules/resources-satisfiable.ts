@@ -1,14 +1,13 @@
 import type { MethodDecl, PipelineAst, TargetDecl } from '../../ast/types.js';
 import { formatBytes, formatSeconds } from '../../ast/units.js';
 import type { Diagnostic, Span } from '../../diagnostics/diagnostic.js';
+import { DEFAULT_RESOURCES } from '../../ir/defaults.js';
 import { findTarget } from '../../targets/catalog.js';
 import type { Rule } from '../rule.js';
 import { targetLimits, type TargetLimits } from '../target-limits.js';
 
-/** Pipeline defaults when neither the pipeline nor the method sets a resource. */
-const DEFAULTS = { cpus: 1, memoryBytes: 2 * 2 ** 30, gpus: 0, walltimeSeconds: 3600 };
-
-export type Key = keyof typeof DEFAULTS;
+/** The resources a target limits (the language defaults apply when neither level sets one). */
+export type Key = 'cpus' | 'memoryBytes' | 'gpus' | 'walltimeSeconds';
 export const KEYS: [Key, string, (v: number) => string][] = [
   ['cpus', 'cpus', String],
   ['memoryBytes', 'memory', formatBytes],
@@ -28,7 +27,7 @@ export function needs(ast: PipelineAst, m: MethodDecl): Record<Key, Need> {
     const own = m.resources?.[key] ?? ast.resources?.[key];
     out[key] = own
       ? { value: own.value, span: own.span }
-      : { value: DEFAULTS[key], span: m.name.span };
+      : { value: DEFAULT_RESOURCES[key], span: m.name.span };
   }
   return out;
 }

@@ -144,6 +144,11 @@ export const SEMANTIC_CODES: CodeTable = {
     summary:
       'A retry condition can never match: an exit code outside 1..255 or a signal that does not end a process.',
   },
+  AUG2128: {
+    name: 'input-compression-unsupported',
+    summary:
+      'The input is gzip-compressed Parquet: only CSV and JSONL inputs may be gzip-compressed (`.gz`).',
+  },
   AUG2201: {
     name: 'input-unreadable',
     summary:

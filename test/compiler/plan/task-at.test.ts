@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { taskAt, taskSeedOf, tasksOf } from '../../../compiler/plan/task-at.js';
+import { taskSeedOf } from '../../../compiler/plan/seeds.js';
+import { taskAt, tasksOf } from '../../../compiler/plan/task-at.js';
 import { combos, cpuMethods, loc, pipeline, span } from './ast-builder.js';
 import { makePlan } from './plan-helpers.js';
 

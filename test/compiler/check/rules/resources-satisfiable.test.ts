@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { formatBytes, formatSeconds } from '../../../../compiler/ast/units.js';
+import { DEFAULT_RESOURCES } from '../../../../compiler/ir/defaults.js';
 import { check, pipeline, spanText, summary } from '../support.js';
 
 const gpuMethod =
@@ -47,5 +49,15 @@ describe('resources-satisfiable', () => {
     const text = pipeline('  resources { cpus = 64 }\n  target slurm { max_cpus = 32 }');
     const { diagnostics } = check(text);
     expect(summary(diagnostics, { 'main.aug': text })).toEqual(['AUG4005@main.aug:5:22']);
+  });
+
+  test('a method that sets nothing is judged by the defaults the plan gives it', () => {
+    const text = pipeline('  target slurm { max_memory = 1GiB  max_walltime = 30m }');
+    const { diagnostics } = check(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['AUG4005']);
+    expect(diagnostics[0]!.notes).toEqual([
+      `\`slurm\` allows \`memory\` up to 1GiB (\`max_memory\`), the method needs ${formatBytes(DEFAULT_RESOURCES.memoryBytes)}`,
+      `\`slurm\` allows \`walltime\` up to 30m (\`max_walltime\`), the method needs ${formatSeconds(DEFAULT_RESOURCES.walltimeSeconds)}`,
+    ]);
   });
 });
