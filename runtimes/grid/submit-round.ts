@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { Plan, PlanResources } from '../../compiler/plan/types.js';
 import { DIR_MODE } from '../../engine/storage/local-file.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import { escalatedResources } from '../retry-policy.js';
+import { capsOf, escalatedResources } from '../retry-policy.js';
 import type { GridDialect } from './dialect.js';
 import {
   finalizerPath,
@@ -138,7 +138,12 @@ async function submitArray(
   const { state, plan, dialect } = ctx;
   const group = plan.groups.find((g) => g.id === a.group);
   if (!group) return { ok: false as const, message: `the plan has no group \`${a.group}\`` };
-  const resources = escalatedResources(plan.retry, group.resources, attempt);
+  const { resources } = escalatedResources(
+    plan.retry,
+    group.resources,
+    attempt,
+    capsOf(plan, state.runtime),
+  );
   const stem = `r${round}-${a.groupDir}-${a.offset}`;
   const text = taskScript({
     augc: state.augc,
