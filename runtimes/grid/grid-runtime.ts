@@ -24,7 +24,7 @@ import { gridCancel, gridStatus } from './grid-status.js';
 import { CANCEL_PATH, EXIT_DIR, RESULT_PATH, STATE_PATH } from './layout.js';
 import { execaExec, SchedulerClient, type Exec } from './scheduler-client.js';
 import { submitRound, type GridContext } from './submit-round.js';
-import { gridTargetOf, layeredOptions } from './target-options.js';
+import { gridTargetOf } from './target-options.js';
 import { waitRun } from './wait-run.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -78,7 +78,7 @@ export function makeGridRuntime(spec: GridRuntimeSpec): GridRuntime {
     client: SchedulerClient,
     firstRound: number,
   ): Promise<GridContext> {
-    const options = layeredOptions(spec.name, run.env, run.options);
+    const options = run.options;
     const dialect = await spec.dialectFor(options, client);
     const max = await spec.maxArraySize?.(client);
     const state: GridState = {
