@@ -28,17 +28,24 @@ export interface CompileFlags {
 
 /**
  * Only defined flags become compile options (exactOptionalPropertyTypes). The user's configured
- * defaults (config file, then `AUGC_*` in `env`) go under the pipeline; `--set` over it.
+ * defaults (config file, then `AUGC_*` in `env`) go under the pipeline; `--set` over it. What
+ * reading them found wrong comes back beside the options, for the caller to report with the
+ * compiler's diagnostics (`sources` holds the config file's text for rendering them).
  */
 export function compileOptionsOf(
   flags: CompileFlags & { target?: string },
   env: Readonly<Record<string, string | undefined>>,
 ) {
-  const defaults = configuredDefaults(env);
+  const configured = configuredDefaults(env);
+  const defaults = configured.options.map(({ set, origin }) => ({ set, origin }));
   return {
-    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
-    ...(flags.target === undefined ? {} : { target: flags.target }),
-    ...(defaults.length > 0 ? { defaults } : {}),
-    sets: flags.set,
+    options: {
+      ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+      ...(flags.target === undefined ? {} : { target: flags.target }),
+      ...(defaults.length > 0 ? { defaults } : {}),
+      sets: flags.set,
+    },
+    diagnostics: configured.diagnostics,
+    sources: configured.sources,
   };
 }

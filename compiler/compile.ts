@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { inputEncodingOf, isReadableEncoding } from './ast/input-format.js';
+import type { ConfiguredDefault } from './ast/apply-defaults.js';
 import { loadPipeline } from './ast/load-pipeline.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
@@ -23,11 +24,12 @@ export interface CompileOptions {
   profile?: string;
   sets?: string[];
   /**
-   * `key=value` defaults in `--set` syntax (the user's configuration, lowest precedence first),
-   * applied under the pipeline. The compiler never reads a home directory or the environment
+   * `key=value` defaults in `--set` syntax with where each was read (the user's configuration,
+   * lowest precedence first), applied under the pipeline; the plan records each target option's
+   * origin. The compiler never reads a home directory or the environment
    * itself: the CLI passes these in.
    */
-  defaults?: string[];
+  defaults?: readonly ConfiguredDefault[];
   target?: string;
   /**
    * The target the plan will run on when `target` is not given (`augc run` uses `local`): it too
@@ -182,7 +184,7 @@ export function planSources(
   sources: readonly { file: string; text: string }[],
   cwd: string = process.cwd(),
 ): { file: string; text: string }[] {
-  // `<--set>` and `<config>` are command-line and configuration values, not files: the plan's
+  // `<--set>`, `<config ...>` and `<env ...>` are command-line and configuration values, not files: the plan's
   // content holds their effect, and a plan file's staleness check can only re-read real files.
   return sources
     .filter((s) => !/^<.*>$/.test(s.file))

@@ -36,6 +36,10 @@ export async function runCheck(
   const all: Diagnostic[] = [];
   const sources = new Map<string, string>();
   let missing = false;
+  const config = compileOptionsOf(flags, ctx.io.env);
+  for (const s of config.sources) sources.set(s.file, s.text);
+  // The configuration's own problems are reported once, with the first file checked.
+  let configDiags = config.diagnostics;
   for (const file of files) {
     const problem = await inputProblem(file);
     if (problem) {
@@ -44,10 +48,12 @@ export async function runCheck(
       if (flags.format === 'text') reportMessage(ctx, problem);
       continue;
     }
-    const result = await checkFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
+    const result = await checkFile(file, { ...config.options, probeInput });
     for (const s of result.sources) sources.set(s.file, s.text);
-    all.push(...result.diagnostics);
-    if (flags.format === 'text') reportHuman(ctx, result.diagnostics, sources, file);
+    const diags = [...configDiags, ...result.diagnostics];
+    configDiags = [];
+    all.push(...diags);
+    if (flags.format === 'text') reportHuman(ctx, diags, sources, file);
   }
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (flags.denyWarnings && warnings > 0) {

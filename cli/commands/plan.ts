@@ -69,10 +69,12 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
     reportMessage(ctx, problem);
     return EXIT.noInput;
   }
-  const result = await compileFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
-  const sources = new Map(result.sources.map((s) => [s.file, s.text]));
-  reportHuman(ctx, result.diagnostics, sources, file);
-  if (!result.plan || hasErrors(result.diagnostics)) return EXIT.failure;
+  const config = compileOptionsOf(flags, ctx.io.env);
+  const result = await compileFile(file, { ...config.options, probeInput });
+  const sources = new Map([...config.sources, ...result.sources].map((s) => [s.file, s.text]));
+  const diagnostics = [...config.diagnostics, ...result.diagnostics];
+  reportHuman(ctx, diagnostics, sources, file);
+  if (!result.plan || hasErrors(diagnostics)) return EXIT.failure;
   const json = `${canonicalJson(result.plan)}\n`;
   if (flags.output !== undefined) {
     if (!(await writePlan(flags.output, json, ctx))) return EXIT.failure;

@@ -2,7 +2,8 @@
  * The plan `augc run` executes: compiled from a `.aug` file, or read from a plan file written by
  * `augc plan -o`. A plan file is refused when it was made by another augc version or when its
  * sources changed since (Terraform refuses a stale plan the same way); `--output` then moves the
- * run, which changes the plan's output and so its hash.
+ * run, which changes the plan's output and so its hash. Target options are the plan's: the
+ * caller's config file and `AUGC_*` variables are not read again (a note says when they differ).
  */
 import { readFile } from 'node:fs/promises';
 import { checkFile, planSources, compileFile, COMPILER_VERSION } from '../../compiler/compile.js';
@@ -14,6 +15,7 @@ import { probeInput } from '../../engine/probe-input.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { inputProblem } from '../input-problem.js';
+import { ignoredConfiguration } from './ignored-config.js';
 import { compileOptionsOf, type CompileFlags } from '../options.js';
 import { reportHuman, reportMessage } from '../report.js';
 
@@ -39,14 +41,17 @@ function error(code: string, message: string, help?: string, notes?: string[]): 
 }
 
 async function compilePlan(file: string, flags: PlanFlags, ctx: CliContext): Promise<Prepared> {
+  const config = compileOptionsOf(flags, ctx.io.env);
   const result = await compileFile(file, {
-    ...compileOptionsOf(flags, ctx.io.env),
+    ...config.options,
     // What `augc run` runs on when no target is named (see commands/run.ts).
     runTarget: flags.target ?? 'local',
     probeInput,
   });
-  reportHuman(ctx, result.diagnostics, new Map(result.sources.map((s) => [s.file, s.text])), file);
-  if (!result.plan || hasErrors(result.diagnostics)) return { exit: EXIT.failure };
+  const sources = new Map([...config.sources, ...result.sources].map((s) => [s.file, s.text]));
+  const diagnostics = [...config.diagnostics, ...result.diagnostics];
+  reportHuman(ctx, diagnostics, sources, file);
+  if (!result.plan || hasErrors(diagnostics)) return { exit: EXIT.failure };
   return { plan: result.plan };
 }
 
@@ -91,6 +96,8 @@ async function readPlanFile(file: string, ctx: CliContext): Promise<Prepared> {
   const stale = await staleness(loaded.value, file);
   if (stale) reportMessage(ctx, stale);
   if (stale?.severity === 'error') return { exit: EXIT.failure };
+  const ignored = ignoredConfiguration(loaded.value, file, ctx.io.env);
+  if (ignored) reportMessage(ctx, ignored);
   return { plan: loaded.value };
 }
 
@@ -116,7 +123,7 @@ export async function preparePlan(
       code: 'AUG5001',
       severity: 'error',
       message: '--profile and --set apply when compiling; a plan file runs as it was made',
-      help: `pass them to \`augc plan\` instead, or run the .aug file`,
+      help: `pass them to \`augc plan\` and make the plan again, or run the .aug file`,
     });
     return { exit: EXIT.usage };
   }

@@ -6,6 +6,8 @@ import type { Located } from './types.js';
 export interface ProfileResult {
   body: Statement[];
   profiles: Located<string>[];
+  /** The selected profile's statement. */
+  span?: Span;
 }
 
 /**
@@ -41,7 +43,7 @@ export function applyProfile(
     });
     return { body: rest, profiles };
   }
-  return { body: mergeStatements(rest, profile.body ?? []), profiles };
+  return { body: mergeStatements(rest, profile.body ?? []), profiles, span: profile.span };
 }
 
 function registerProfile(

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Statement } from '../syntax/tree.js';
 import { buildChunk } from './build-chunk.js';
 import { buildCombos } from './build-combos.js';
@@ -47,6 +47,7 @@ export interface PipelineParts {
   name: Located<string>;
   body: Statement[];
   profiles: Located<string>[];
+  profileSpan?: Span;
   sources: PipelineAst['sources'];
   span: PipelineAst['span'];
 }

@@ -1,7 +1,7 @@
 export type * from './types.js';
 export { loadPipeline, type LoadOptions } from './load-pipeline.js';
 export { SET_FILE } from './apply-set.js';
-export { CONFIG_FILE } from './apply-defaults.js';
+export { defaultsFile, type ConfiguredDefault } from './apply-defaults.js';
 export { editDistance, suggest, didYouMean } from './did-you-mean.js';
 export { splitCommand, type SplitResult } from './split-command.js';
 export {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../syntax/parse-source.js';
 import type { Statement } from '../syntax/tree.js';
-import { applyDefaults } from './apply-defaults.js';
+import { applyDefaults, type ConfiguredDefault } from './apply-defaults.js';
 import { applyProfile } from './apply-profile.js';
 import { applySets } from './apply-set.js';
 import { buildPipeline } from './build-pipeline.js';
@@ -18,7 +18,7 @@ export interface LoadOptions {
    * `key=value` defaults in the same syntax (the user's configuration), lowest first: they fill
    * only what the pipeline and profile leave unset; `sets` override them.
    */
-  defaults?: string[];
+  defaults?: readonly ConfiguredDefault[];
   /** Reads a file as UTF-8; defaults to the file system. Throwing means "cannot read". */
   readFile?: (path: string) => string;
 }
@@ -57,6 +57,7 @@ export function loadPipeline(path: string, opts: LoadOptions = {}): Result<Pipel
       name,
       body: finalBody,
       profiles: profiled.profiles,
+      ...(profiled.span ? { profileSpan: profiled.span } : {}),
       sources: state.sources,
       span: stmt.span,
     },

@@ -176,6 +176,8 @@ export interface PipelineAst {
   targets: TargetDecl[];
   /** Names of the profiles declared (the selected one is already applied). */
   profiles: Located<string>[];
+  /** The selected profile's block, so lowering can tell a setting it made from the pipeline's. */
+  profileSpan?: Span;
   /** Every source file read: the main file, includes and YAML catalogues, with their text. */
   sources: { file: string; text: string }[];
   span: Span;

@@ -1,9 +1,10 @@
 import type { InputDecl, OutputDecl, PipelineAst, RetryDecl, TargetDecl } from '../ast/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { PlanParamValue, PlanRetry, PlanTarget } from '../plan/types.js';
 import { inputEncodingOf } from '../ast/input-format.js';
 import { DEFAULTS, DEFAULT_RETRY } from './defaults.js';
-import { toPlanValue, uncheckedAst } from './param-value.js';
+import { findTarget } from '../targets/catalog.js';
+import { originOf, toTargetOptionValue, uncheckedAst } from './param-value.js';
 import type { Ir, IrChunk, IrInput } from './types.js';
 
 export function lowerInput(
@@ -98,14 +99,19 @@ export function lowerRetry(decl: RetryDecl | undefined): PlanRetry {
   };
 }
 
+/** The pipeline's targets; each option in the plan's units, with where its value came from. */
 export function lowerTargets(
   decls: readonly TargetDecl[],
+  profileSpan: Span | undefined,
   diagnostics: Diagnostic[],
 ): PlanTarget[] {
   return decls.map((t) => {
     const options: Record<string, PlanParamValue> = {};
+    const origins: Record<string, string> = {};
+    const specs = findTarget(t.name.value)?.options ?? [];
     for (const opt of t.options) {
-      const value = toPlanValue(opt.value.value);
+      const type = specs.find((o) => o.name === opt.name.value)?.type;
+      const value = toTargetOptionValue(opt.value.value, type);
       if (value === undefined) {
         diagnostics.push(
           uncheckedAst(
@@ -115,8 +121,9 @@ export function lowerTargets(
         );
       } else {
         options[opt.name.value] = value;
+        origins[opt.name.value] = originOf(opt.value.span, profileSpan);
       }
     }
-    return { name: t.name.value, options };
+    return { name: t.name.value, options, origins };
   });
 }

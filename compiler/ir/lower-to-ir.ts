@@ -36,7 +36,7 @@ export function lowerToIr(ast: PipelineAst, opts: LowerOptions = {}): Result<Ir>
   diagnostics.push(...lowered.diagnostics);
   const input = lowerInput(ast.input, ast, diagnostics);
   const output = lowerOutput(ast.output, ast, diagnostics);
-  const targets = lowerTargets(ast.targets, diagnostics);
+  const targets = lowerTargets(ast.targets, ast.profileSpan, diagnostics);
   if (hasErrors(diagnostics) || !input || !output) return { value: undefined, diagnostics };
   const expanded = expandCombos(ast.combos, lowered.methods, resources, maxTasks);
   diagnostics.push(...expanded.diagnostics);

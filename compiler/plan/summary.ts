@@ -1,4 +1,13 @@
-import type { Plan, PlanMethod, PlanParamValue, PlanResources, PlanRetry } from './types.js';
+import { formatBytes, formatSeconds } from '../ast/units.js';
+import { findTarget } from '../targets/catalog.js';
+import type {
+  Plan,
+  PlanMethod,
+  PlanParamValue,
+  PlanResources,
+  PlanRetry,
+  PlanTarget,
+} from './types.js';
 
 const SHOWN_COMBOS = 6;
 
@@ -10,6 +19,7 @@ export function renderPlanSummary(plan: Plan): string {
   lines.push(...comboLines(plan), '');
   lines.push(...groupLines(plan), '');
   lines.push(`retry      ${retryText(plan.retry)}`);
+  lines.push(...targetLines(plan));
   lines.push(...outputLines(plan));
   const warnings = warningsOf(plan);
   if (warnings.length > 0) lines.push('', 'warnings', ...warnings.map((w) => `  - ${w}`));
@@ -117,6 +127,33 @@ function retryText(retry: PlanRetry): string {
   );
   const escalate = retry.escalate.map((e) => `${e.resource} x${e.factor}`);
   return `${retry.attempts} attempts, ${backoff}, on ${on.join(', ')}${escalate.length > 0 ? `; escalate ${escalate.join(', ')}` : ''}`;
+}
+
+/** Each target's options as the run will use them, and where each value came from. */
+function targetLines(plan: Plan): string[] {
+  if (plan.targets.length === 0) return [];
+  const lines = ['targets'];
+  for (const t of plan.targets) {
+    const chosen = t.name === plan.target ? '  (chosen with --target)' : '';
+    const names = Object.keys(t.options).sort();
+    lines.push(`  ${t.name}${names.length === 0 ? '  (no options)' : ''}${chosen}`);
+    for (const name of names) {
+      const origin = t.origins?.[name];
+      lines.push(
+        `    ${name} = ${optionText(t, name)}${origin !== undefined ? ` (${origin})` : ''}`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** A `bytes` or `duration` option (stored in bytes or seconds) with its unit, as it was written. */
+function optionText(target: PlanTarget, name: string): string {
+  const value = target.options[name];
+  const type = findTarget(target.name)?.options.find((o) => o.name === name)?.type;
+  if (typeof value === 'number' && type === 'bytes') return formatBytes(value);
+  if (typeof value === 'number' && type === 'duration') return formatSeconds(value);
+  return JSON.stringify(value);
 }
 
 function outputLines(plan: Plan): string[] {

@@ -96,9 +96,19 @@ export interface PlanRetry {
   escalate: { resource: 'memory' | 'walltime' | 'cpus'; factor: number }[];
 }
 
+/**
+ * A target and its options as the run uses them, fixed when the plan was made (config file and
+ * environment included). Options of type `bytes` (`max_memory`) are in bytes, of type `duration`
+ * (`max_walltime`) in seconds.
+ */
 export interface PlanTarget {
   name: string;
   options: Record<string, PlanParamValue>;
+  /**
+   * Where each option's value came from: `pipeline`, `profile`, `--set`, `config <path>` or
+   * `env AUGC_<NAME>`.
+   */
+  origins?: Record<string, string>;
 }
 
 export interface Plan {

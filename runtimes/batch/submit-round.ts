@@ -6,7 +6,7 @@
 import type { Plan } from '../../compiler/plan/types.js';
 import { batchFinalizerPath, batchRoundPath } from '../../engine/run-layout.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import { escalatedResources } from '../retry-policy.js';
+import { capsOf, escalatedResources } from '../retry-policy.js';
 import type { BatchBackend } from './backend.js';
 import { writeJson, type BatchArray, type BatchRound, type BatchState } from './batch-state.js';
 import { groupDirOf } from './group-dir.js';
@@ -79,7 +79,12 @@ async function submitArrays(
           round,
           attempt,
           ...a,
-          resources: escalatedResources(ctx.plan.retry, group.resources, attempt),
+          resources: escalatedResources(
+            ctx.plan.retry,
+            group.resources,
+            attempt,
+            capsOf(ctx.plan, ctx.state.runtime),
+          ).resources,
           ...(begin > 0 ? { beginAfterSeconds: begin } : {}),
           what: `group ${a.group}, indices ${a.indices} + ${a.offset}, attempt ${attempt}`,
         })

@@ -33,7 +33,7 @@ import { isSingleRange } from '../batch/index-spec.js';
 import { finalizerScript, taskScript } from './job-script.js';
 import { displayArgv, execaExec, SchedulerClient, type Exec } from './scheduler-client.js';
 import { jobNameOf } from './shell-quote.js';
-import { gridTargetOf, layeredOptions } from './target-options.js';
+import { gridTargetOf } from './target-options.js';
 
 export interface GridRuntimeSpec {
   name: string;
@@ -233,7 +233,8 @@ export function gridBackendSpec(spec: GridRuntimeSpec): GridBackendSpec {
   const backend: GridBackendSpec = {
     name: spec.name,
     async prepare(setup) {
-      const options = layeredOptions(spec.name, setup.env, setup.options);
+      // The plan fixes the target's options (config and environment were read when it was made).
+      const options = setup.options;
       const client = clientOf(setup.env);
       const dialect = await spec.detectDialect(options, client);
       const max = await spec.maxArraySize?.(client);

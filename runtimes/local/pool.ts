@@ -10,7 +10,7 @@ import { DEFAULT_RESOURCES } from '../../compiler/ir/defaults.js';
 import type { PlanTask } from '../../compiler/plan/types.js';
 import { workerLogPathOf } from '../../engine/run-layout.js';
 import { localPathOf } from '../../engine/storage/open-storage.js';
-import { backoffSeconds, escalatedResources, shouldRetry } from '../retry-policy.js';
+import { backoffSeconds, capsOf, escalatedResources, shouldRetry } from '../retry-policy.js';
 import type { RunContext, RunningTask, SubmitResult, TaskFailure } from '../runtime.js';
 import { ProgressDisplay, type PoolProgress, type WorkerSlot } from './progress.js';
 import { startStateWriter } from './run-state.js';
@@ -169,7 +169,10 @@ class Pool {
   private walltimeMs(task: PlanTask, attempt: number): number {
     const group = this.ctx.plan.groups.find((g) => g.id === task.group);
     const base = group?.resources ?? DEFAULT_RESOURCES;
-    return escalatedResources(this.ctx.plan.retry, base, attempt).walltimeSeconds * 1000;
+    const caps = capsOf(this.ctx.plan, 'local');
+    return (
+      escalatedResources(this.ctx.plan.retry, base, attempt, caps).resources.walltimeSeconds * 1000
+    );
   }
 
   private async settle(

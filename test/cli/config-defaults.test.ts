@@ -1,7 +1,7 @@
 /**
  * Defaults from `~/.config/augc/config.yaml` (here `$AUGC_CONFIG`) and `AUGC_*` for resources and
- * grid target options: config < env < pipeline < --set, as the compiled plan and the sbatch line
- * show.
+ * target options: config < env < pipeline < --set, as the compiled plan (with each option's
+ * origin) and the sbatch line show; and what is wrong with them, reported where it was written.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,10 +34,10 @@ pbs:
 
 interface PlanJson {
   groups: { resources: Record<string, unknown> }[];
-  targets: { name: string; options: Record<string, unknown> }[];
+  targets: { name: string; options: Record<string, unknown>; origins?: Record<string, string> }[];
 }
 
-function workspace(): { dir: string; env: Record<string, string> } {
+function workspace(): { dir: string; env: Record<string, string> & { AUGC_CONFIG: string } } {
   const dir = tinyWorkspace(PIPELINE);
   writeFileSync(join(dir, 'config.yaml'), CONFIG);
   const env = {
@@ -61,16 +61,27 @@ describe('configured defaults', () => {
       { cpus: 2, memoryBytes: 5 * 1024 ** 3, gpus: 1, walltimeSeconds: 7200 },
     ]);
     expect(plan.targets).toEqual([
-      { name: 'slurm', options: { partition: 'pipepart', qos: 'setqos', account: 'envacct' } },
-      { name: 'pbs', options: { queue: 'cfgqueue' } },
+      {
+        name: 'slurm',
+        options: { partition: 'pipepart', qos: 'setqos', account: 'envacct' },
+        origins: { partition: 'pipeline', qos: '--set', account: 'env AUGC_SLURM_ACCOUNT' },
+      },
+      {
+        name: 'pbs',
+        options: { queue: 'cfgqueue' },
+        origins: { queue: `config ${env.AUGC_CONFIG}` },
+      },
     ]);
   });
 
   it('apply nothing without a config file or AUGC_* variables', async () => {
     const { dir } = workspace();
+    // No $AUGC_CONFIG: the default file under $XDG_CONFIG_HOME, which does not exist, is fine.
     const r = await augc(['plan', join(dir, 'tiny.aug'), '--json'], {
-      AUGC_CONFIG: join(dir, 'missing.yaml'),
+      AUGC_CONFIG: '',
+      XDG_CONFIG_HOME: join(dir, 'no-config-here'),
     });
+    expect(r.stderr).toBe('');
     expect(r.code, r.stderr).toBe(0);
     const plan = JSON.parse(r.stdout) as PlanJson;
     expect(plan.targets.map((t) => t.name)).toEqual(['slurm']);
@@ -114,11 +125,82 @@ describe('configured defaults', () => {
     expect(r.stderr).not.toContain('AUG5102');
   });
 
-  it('point errors in a configured value at <config>', async () => {
+  it('record bytes and durations in the plan in bytes and seconds', async () => {
     const { dir, env } = workspace();
-    const r = await augc(['check', join(dir, 'tiny.aug')], { ...env, AUGC_MEMORY: '4' });
+    const r = await augc(['plan', join(dir, 'tiny.aug'), '--json'], {
+      ...env,
+      AUGC_SLURM_MAX_MEMORY: '64GiB',
+      AUGC_SLURM_MAX_WALLTIME: '48h',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const slurm = (JSON.parse(r.stdout) as PlanJson).targets[0]!;
+    expect(slurm.options).toMatchObject({ max_memory: 64 * 1024 ** 3, max_walltime: 48 * 3600 });
+    expect(slurm.origins).toMatchObject({ max_memory: 'env AUGC_SLURM_MAX_MEMORY' });
+  });
+
+  it('refuse a missing $AUGC_CONFIG, naming the variable and the path', async () => {
+    const { dir } = workspace();
+    const missing = join(dir, 'nope.yaml');
+    const r = await augc(['plan', join(dir, 'tiny.aug')], { AUGC_CONFIG: missing });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('<config>');
-    expect(r.stderr).toContain('resources.memory=4');
+    expect(r.stderr).toContain(
+      `error[AUG4007]: \`AUGC_CONFIG=${missing}\`: the config file does not exist`,
+    );
+  });
+
+  it('warn at file:line:col about an unknown section or key, with a suggestion', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(env.AUGC_CONFIG, 'slurm:\n  partiton: x\nslrum:\n  account: y\n');
+    const r = await augc(['check', join(dir, 'tiny.aug')], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning[AUG4008]: unknown key `partiton` in section `slurm` of the config file',
+    );
+    expect(r.stderr).toContain(`--> ${env.AUGC_CONFIG}:2:3`);
+    expect(r.stderr).toContain('did you mean `partition`?');
+    expect(r.stderr).toContain('warning[AUG4008]: unknown section `slrum` in the config file');
+    expect(r.stderr).toContain(`--> ${env.AUGC_CONFIG}:3:1`);
+    expect(r.stderr).toContain('did you mean `slurm`?');
+  });
+
+  it('report a bad value in the config file at its line, and one in AUGC_* by its name', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(env.AUGC_CONFIG, 'resources:\n  cpus: 2\n  walltime: 2 hours\n');
+    const r = await augc(['check', join(dir, 'tiny.aug')], { ...env, AUGC_MEMORY: '3G' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'error[AUG4009]: `resources.walltime` in the config file: expected a duration such as `2h`',
+    );
+    expect(r.stderr).toContain(`--> ${env.AUGC_CONFIG}:3:13`);
+    expect(r.stderr).toContain('error[AUG4009]: `AUGC_MEMORY=3G`: expected a memory size');
+    expect(r.stderr).toContain('memory units: B, KB, MB, GB, TB, KiB, MiB, GiB, TiB');
+    expect(r.stderr).not.toContain('<config');
+  });
+
+  it('refuse a config file that is not YAML', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(env.AUGC_CONFIG, 'slurm: [unclosed\n');
+    const r = await augc(['check', join(dir, 'tiny.aug')], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `error[AUG4010]: the config file \`${env.AUGC_CONFIG}\` is not valid YAML`,
+    );
+  });
+
+  it('warn about an AUGC_<TARGET>_ variable that names no option of the target', async () => {
+    const { dir, env } = workspace();
+    const r = await augc(['check', join(dir, 'tiny.aug')], { ...env, AUGC_SLURM_QUEUE: 'q' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      'warning[AUG4011]: `AUGC_SLURM_QUEUE` is not an option of target `slurm`; it is ignored',
+    );
+  });
+
+  it('point a value the compiler refuses at its origin', async () => {
+    const { dir, env } = workspace();
+    const r = await augc(['check', join(dir, 'tiny.aug')], { ...env, AUGC_SLURM_ARRAY_LIMIT: '0' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('<env AUGC_SLURM_ARRAY_LIMIT>');
+    expect(r.stderr).toContain('target.slurm.array_limit=0');
   });
 });

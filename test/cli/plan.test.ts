@@ -116,4 +116,16 @@ describe('augc plan', () => {
     expect(blocked.code).toBe(EXIT.failure);
     expect(blocked.stderr).toContain('error[AUG5004]: cannot write the plan to');
   });
+
+  it('shows each target option with where it came from', async () => {
+    const env = { AUGC_SLURM_PARTITION: 'a', AUGC_CONFIG: '', XDG_CONFIG_HOME: file('none') };
+    const run = await runCli(
+      ['plan', file('ok.aug'), '--target', 'slurm', '--set', 'target.slurm.qos=fast'],
+      { env },
+    );
+    expect(run.code, run.stderr).toBe(EXIT.ok);
+    expect(run.stdout).toContain('  slurm  (chosen with --target)');
+    expect(run.stdout).toContain('    partition = "a" (env AUGC_SLURM_PARTITION)');
+    expect(run.stdout).toContain('    qos = "fast" (--set)');
+  });
 });

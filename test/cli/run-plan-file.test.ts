@@ -67,4 +67,39 @@ describe('augc run plan.json', () => {
     expect(run.code).toBe(64);
     expect(run.stderr).toContain('a plan file runs as it was made');
   });
+
+  it("uses the target options the plan recorded, not the caller's AUGC_*, and says so", async () => {
+    const dir = tinyWorkspace();
+    const file = join(dir, 'plan.json');
+    const noConfig = { AUGC_CONFIG: '', XDG_CONFIG_HOME: join(dir, 'none') };
+    const made = await augc(['plan', join(dir, 'tiny.aug'), '--target', 'slurm', '-o', file], {
+      ...noConfig,
+      AUGC_SLURM_PARTITION: 'a',
+    });
+    expect(made.code, made.stderr).toBe(0);
+    const runWith = (env: Record<string, string>) =>
+      augc(['run', file, '--target', 'slurm', '--output', join(dir, 'out'), '--dry-run'], {
+        ...noConfig,
+        ...env,
+      });
+    const run = await runWith({ AUGC_SLURM_PARTITION: 'b' });
+    expect(run.code, run.stderr).toBe(0);
+    const sbatch = run.stdout.split('\n').filter((l) => l.startsWith('$ sbatch'));
+    expect(sbatch.length).toBeGreaterThan(0);
+    for (const line of sbatch) {
+      expect(line).toContain(' --partition=a ');
+      expect(line).not.toContain('--partition=b');
+    }
+    expect(run.stderr).toContain(`note[AUG5115]: the plan \`${file}\` fixes the run`);
+    expect(run.stderr).toContain(
+      '`AUGC_SLURM_PARTITION` would set `slurm.partition` to "b"; the plan has "a" (env AUGC_SLURM_PARTITION)',
+    );
+    expect(run.stderr).toMatch(/make the plan again: `augc plan \S*tiny.aug --target slurm -o /);
+    // The same variable with the plan's value, or none at all, changes nothing: no note.
+    for (const env of [{ AUGC_SLURM_PARTITION: 'a' }, {}]) {
+      const same = await runWith(env);
+      expect(same.code, same.stderr).toBe(0);
+      expect(same.stderr).not.toContain('AUG5115');
+    }
+  });
 });

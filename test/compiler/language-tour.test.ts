@@ -173,8 +173,19 @@ describe('the language, end to end', () => {
       {
         name: 'slurm',
         options: { partition: 'compute', account: 'lab', array_limit: 50, max_gpus: 4 },
+        // An included file is part of the pipeline.
+        origins: {
+          partition: 'pipeline',
+          account: 'pipeline',
+          array_limit: 'pipeline',
+          max_gpus: 'pipeline',
+        },
       },
-      { name: 'aws-batch', options: { queue: 'aug-gpu', region: 'us-east-1' } },
+      {
+        name: 'aws-batch',
+        options: { queue: 'aug-gpu', region: 'us-east-1' },
+        origins: { queue: 'pipeline', region: 'pipeline' },
+      },
     ]);
     // GPU combos run in their own array group, apart from the CPU ones.
     const gpuGroups = p.groups.filter((g) => g.resources.gpus > 0);

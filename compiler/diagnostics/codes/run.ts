@@ -47,4 +47,9 @@ export const RUN_CODES = {
     name: 'local-gpus-missing',
     summary: 'a plan run on `local` has groups that need more GPUs than the target has',
   },
+  AUG5115: {
+    name: 'configuration-ignored-by-plan',
+    summary:
+      'a plan file runs with the target options it recorded; the config file and `AUGC_*` variables here would have changed them',
+  },
 } satisfies CodeTable;

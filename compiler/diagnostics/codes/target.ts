@@ -20,4 +20,25 @@ export const TARGET_CODES: CodeTable = {
     name: 'resources-beyond-chosen-target',
     summary: 'The target a plan is made or run for cannot provide the resources a method asks for.',
   },
+  AUG4007: {
+    name: 'config-file-unreadable',
+    summary:
+      'The config file `$AUGC_CONFIG` names does not exist, or a config file cannot be read.',
+  },
+  AUG4008: {
+    name: 'unknown-config-key',
+    summary: 'The config file has a section or key augc does not know; it is ignored (a warning).',
+  },
+  AUG4009: {
+    name: 'bad-configured-value',
+    summary: 'A config file value or an `AUGC_*` variable is not of the type its option takes.',
+  },
+  AUG4010: {
+    name: 'malformed-config-file',
+    summary: 'The config file is not valid YAML, or is not a map of sections each holding a map.',
+  },
+  AUG4011: {
+    name: 'unknown-target-variable',
+    summary: 'An `AUGC_<TARGET>_*` variable names no option of that target; it is ignored.',
+  },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CONFIG_FILE } from '../../../compiler/ast/index.js';
+import { defaultsFile, type ConfiguredDefault } from '../../../compiler/ast/index.js';
 import { loadFiles, spanText, summary } from '../check/support.js';
 
 const main = [
@@ -15,6 +15,15 @@ const main = [
   '',
 ].join('\n');
 const files = { 'main.aug': main };
+const CONFIG = 'config /home/u/.config/augc/config.yaml';
+const CONFIG_FILE = defaultsFile(CONFIG);
+
+/** Lines as read from the config file, unless they name their origin (`env AUGC_X|line`). */
+const configured = (lines: string[]): ConfiguredDefault[] =>
+  lines.map((l) => {
+    const [origin, set] = l.includes('|') ? l.split('|') : [CONFIG, l];
+    return { set: set!, origin: origin! };
+  });
 
 const optionsOf = (ast: NonNullable<ReturnType<typeof loadFiles>['value']>) =>
   ast.targets.map((t) => [
@@ -31,10 +40,10 @@ describe('configured defaults', () => {
       'target.slurm.partition="from-config"',
       'target.slurm.account="config-acct"',
       'target.pbs.queue="workq"',
-      'resources.walltime=2h',
-      'target.slurm.account="env-acct"',
+      'env AUGC_WALLTIME|resources.walltime=2h',
+      'env AUGC_SLURM_ACCOUNT|target.slurm.account="env-acct"',
     ];
-    const { value: ast, diagnostics } = loadFiles(files, { defaults });
+    const { value: ast, diagnostics } = loadFiles(files, { defaults: configured(defaults) });
     expect(diagnostics).toEqual([]);
     expect(ast!.resources).toMatchObject({
       cpus: { value: 2 },
@@ -52,13 +61,21 @@ describe('configured defaults', () => {
       ],
       ['pbs', [['queue', 'workq']]],
     ]);
-    expect(ast!.sources.find((s) => s.file === CONFIG_FILE)?.text).toBe(defaults.join('\n'));
+    expect(ast!.sources.find((s) => s.file === CONFIG_FILE)?.text).toBe(
+      defaults.slice(0, 6).join('\n'),
+    );
+    const envSource = ast!.sources.find((s) => s.file === '<env AUGC_SLURM_ACCOUNT>');
+    expect(envSource?.text).toBe('target.slurm.account="env-acct"');
   });
 
   test('sit under the profile and under --set', () => {
     const defaults = ['resources.memory=1GiB', 'resources.walltime=1h', 'resources.gpus=1'];
     const sets = ['resources.walltime=3h'];
-    const { value: ast, diagnostics } = loadFiles(files, { defaults, sets, profile: 'big' });
+    const { value: ast, diagnostics } = loadFiles(files, {
+      defaults: configured(defaults),
+      sets,
+      profile: 'big',
+    });
     expect(diagnostics).toEqual([]);
     expect(ast!.resources).toMatchObject({
       memoryBytes: { value: 8 * 1024 ** 3 },
@@ -68,14 +85,16 @@ describe('configured defaults', () => {
   });
 
   test('never break an exclusive choice the pipeline made', () => {
-    const { value: ast, diagnostics } = loadFiles(files, { defaults: ['chunk.rows=10'] });
+    const { value: ast, diagnostics } = loadFiles(files, {
+      defaults: configured(['chunk.rows=10']),
+    });
     expect(diagnostics).toEqual([]);
     expect(ast!.chunk).toMatchObject({ kind: 'count', count: { value: 4 } });
   });
 
-  test('errors in a default point into the <config> text', () => {
+  test('errors in a default point into the text of its origin', () => {
     const defaults = ['resources.walltime=2h', 'resources.memory=4'];
-    const { diagnostics } = loadFiles(files, { defaults });
+    const { diagnostics } = loadFiles(files, { defaults: configured(defaults) });
     const all = { ...files, [CONFIG_FILE]: defaults.join('\n') };
     expect(summary(diagnostics, all)).toEqual([`AUG2005@${CONFIG_FILE}:2:18`]);
     expect(spanText(diagnostics[0]!, all)).toBe('4');

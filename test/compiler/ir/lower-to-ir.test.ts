@@ -275,7 +275,71 @@ describe('lowerToIr retry and targets', () => {
       }),
     );
     expect(ir.targets).toEqual([
-      { name: 'slurm', options: { partition: 'gpu', array_limit: 50, options: ['--x'] } },
+      {
+        name: 'slurm',
+        options: { partition: 'gpu', array_limit: 50, options: ['--x'] },
+        origins: { partition: 'pipeline', array_limit: 'pipeline', options: 'pipeline' },
+      },
+    ]);
+  });
+
+  it('records bytes in bytes and durations in seconds, with where each option came from', () => {
+    const at = (file: string, start = 0) => ({ file, start, end: start + 1 });
+    const option = (name: string, value: number, unit: string, where = span) => ({
+      name: loc(name),
+      value: { value: { type: 'number' as const, value, unit }, span: where },
+    });
+    const profileSpan = at('main.aug', 100);
+    profileSpan.end = 200;
+    const ir = lower({
+      ...pipeline({
+        methods: one,
+        targets: [
+          {
+            name: loc('slurm'),
+            options: [
+              option('max_memory', 64, 'GiB'),
+              option('max_walltime', 48, 'h', at('main.aug', 150)),
+              {
+                name: loc('partition'),
+                value: {
+                  value: { type: 'string', value: 'a' },
+                  span: at('<env AUGC_SLURM_PARTITION>'),
+                },
+              },
+              {
+                name: loc('qos'),
+                value: { value: { type: 'string', value: 'q' }, span: at('<--set>') },
+              },
+              {
+                name: loc('account'),
+                value: { value: { type: 'string', value: 'l' }, span: at('<config /c.yaml>') },
+              },
+            ],
+            span,
+          },
+        ],
+      }),
+      profileSpan,
+    });
+    expect(ir.targets).toEqual([
+      {
+        name: 'slurm',
+        options: {
+          max_memory: 64 * GiB,
+          max_walltime: 48 * 3600,
+          partition: 'a',
+          qos: 'q',
+          account: 'l',
+        },
+        origins: {
+          max_memory: 'pipeline',
+          max_walltime: 'profile',
+          partition: 'env AUGC_SLURM_PARTITION',
+          qos: '--set',
+          account: 'config /c.yaml',
+        },
+      },
     ]);
   });
 });

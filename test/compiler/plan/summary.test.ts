@@ -50,4 +50,30 @@ describe('renderPlanSummary', () => {
     ).toBe(text);
     expect(renderPlanSummary(makePlan(ast, { input: { rows: 2500 } }))).not.toContain('warnings');
   });
+
+  it('shows each target option with its unit and where it came from', () => {
+    const targeted = {
+      ...plan,
+      target: 'slurm',
+      targets: [
+        {
+          name: 'slurm',
+          options: { partition: 'a', max_memory: 64 * GiB, max_walltime: 48 * 3600 },
+          origins: { partition: 'env AUGC_SLURM_PARTITION', max_memory: 'pipeline' },
+        },
+        { name: 'local', options: {} },
+      ],
+    };
+    const lines = renderPlanSummary(targeted).split('\n');
+    const at = lines.indexOf('targets');
+    expect(lines.slice(at, at + 6)).toEqual([
+      'targets',
+      '  slurm  (chosen with --target)',
+      '    max_memory = 64GiB (pipeline)',
+      '    max_walltime = 2d',
+      '    partition = "a" (env AUGC_SLURM_PARTITION)',
+      '  local  (no options)',
+    ]);
+    expect(text).not.toContain('targets\n');
+  });
 });

@@ -5,7 +5,7 @@ import { finalizerScript, taskScript } from '../../../runtimes/grid/job-script.j
 import { hms, mebibytes, slurmTime } from '../../../runtimes/grid/resource-format.js';
 import { SchedulerClient } from '../../../runtimes/grid/scheduler-client.js';
 import { jobNameOf, shellQuote } from '../../../runtimes/grid/shell-quote.js';
-import { gridTargetOf, layeredOptions } from '../../../runtimes/grid/target-options.js';
+import { gridTargetOf } from '../../../runtimes/grid/target-options.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,25 +129,14 @@ describe('scheduler client', () => {
 });
 
 describe('target options', () => {
-  it('layers config file < AUGC_* env < pipeline', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'augc-conf-'));
-    writeFileSync(
-      join(dir, 'c.yaml'),
-      'slurm:\n  partition: fromfile\n  account: fileacct\n  qos: fileqos\n',
-    );
-    const env = {
-      AUGC_CONFIG: join(dir, 'c.yaml'),
-      AUGC_SLURM_ACCOUNT: 'envacct',
-      AUGC_SLURM_QOS: 'envqos',
-      AUGC_SLURM_ARRAY_LIMIT: '7',
-    };
-    const opts = layeredOptions('slurm', env, { qos: 'planqos' });
+  it("turns the plan's options into dialect options, and nothing else", () => {
+    const opts = { partition: 'planpart', qos: 'planqos', array_limit: 7, options: ['--x=1'] };
     expect(gridTargetOf(opts)).toEqual({
-      queue: 'fromfile',
-      account: 'envacct',
+      queue: 'planpart',
       qos: 'planqos',
       arrayLimit: 7,
-      extra: [],
+      extra: ['--x=1'],
     });
+    expect(gridTargetOf({ queue: 'workq', array_limit: 0 })).toEqual({ queue: 'workq', extra: [] });
   });
 });

@@ -24,7 +24,7 @@ describe('augc plan --target pbs', () => {
   it.each(['pro', 'torque'])('prints the %s scripts and commands (golden)', async (dialect) => {
     const r = await augc(
       ['plan', EXAMPLE, '--target', 'pbs', '--set', `target.pbs.dialect=${dialect}`],
-      { AUGC_CONFIG: '/nonexistent/config.yaml' },
+      { AUGC_CONFIG: '', XDG_CONFIG_HOME: '/nonexistent' },
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('# pbs: scripts');
