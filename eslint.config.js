@@ -1,11 +1,18 @@
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // One-way dependencies (see docs/architecture.md):
 // compiler -> stdlib/catalog only; engine -> compiler (plan types), stdlib; runtimes -> engine,
 // compiler; a runtime never imports a sibling; only cli/ wires everything together.
-const RUNTIMES = ['local', 'grid', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'];
+// The runtimes are the folders of runtimes/ (a target's folder is named after it), so a new
+// backend is fenced in without another list of target names to keep in step.
+const RUNTIMES = readdirSync(fileURLToPath(new URL('./runtimes', import.meta.url)), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const zones = [
   { target: './compiler', from: './engine' },

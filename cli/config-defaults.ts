@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { TARGETS, type TargetOptionType } from '../compiler/targets/catalog.js';
+import { SCHEDULER_TARGETS } from '../compiler/targets/target-names.js';
 import { configPathOf } from '../runtimes/grid/target-options.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -27,9 +28,6 @@ const RESOURCES: Readonly<Record<string, TargetOptionType>> = {
   gpu_type: 'string',
   walltime: 'duration',
 };
-
-/** Targets whose options the configuration may default (the batch schedulers). */
-const CONFIGURED_TARGETS = ['slurm', 'pbs'];
 
 /** A value in the language's syntax; anything that is not a plain word is written as a string. */
 function literal(value: unknown, type: TargetOptionType, fromEnv: boolean): string {
@@ -91,7 +89,7 @@ export function configuredDefaults(env: Env): string[] {
       (k) => `AUGC_${k.toUpperCase()}`,
       env,
     ),
-    ...CONFIGURED_TARGETS.map((name) => {
+    ...SCHEDULER_TARGETS.map((name) => {
       const spec = TARGETS.find((t) => t.name === name);
       const keys = Object.fromEntries((spec?.options ?? []).map((o) => [o.name, o.type]));
       const envName = (k: string): string => `AUGC_${name.toUpperCase()}_${k.toUpperCase()}`;

@@ -2,22 +2,24 @@
  * Target name -> runtime, loaded with `import()` so that a cloud SDK is only read when its target
  * is used. Adding a target is one line here and a folder of the same name.
  */
+import type { TargetName } from '../compiler/targets/target-names.js';
 import type { Runtime } from './runtime.js';
 
 type Loader = () => Promise<Runtime>;
 
-const RUNTIMES: Readonly<Record<string, Loader>> = {
+/** Keyed by the compiler's target names: a key that is not one does not typecheck. */
+const RUNTIMES: Readonly<Partial<Record<TargetName, Loader>>> = {
   local: async () => (await import('./local/index.js')).localRuntime,
   slurm: async () => (await import('./slurm/index.js')).slurmRuntime,
   pbs: async () => (await import('./pbs/index.js')).pbsRuntime,
 };
 
-export function runtimeNames(): string[] {
-  return Object.keys(RUNTIMES).sort();
+export function runtimeNames(): TargetName[] {
+  return (Object.keys(RUNTIMES) as TargetName[]).sort();
 }
 
 /** The runtime for `name`, or undefined when no such target is implemented. */
 export async function loadRuntime(name: string): Promise<Runtime | undefined> {
-  const load = Object.hasOwn(RUNTIMES, name) ? RUNTIMES[name] : undefined;
+  const load = Object.hasOwn(RUNTIMES, name) ? RUNTIMES[name as TargetName] : undefined;
   return load ? await load() : undefined;
 }

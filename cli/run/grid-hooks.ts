@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { tasksOf } from '../../compiler/plan/task-at.js';
 import type { Plan, PlanParamValue, PlanTask } from '../../compiler/plan/types.js';
 import { localPathOf, openStorage } from '../../engine/storage/open-storage.js';
-import { detectHpcTarget } from '../../runtimes/grid/detect-hpc.js';
+import { detectHpcTarget, HPC_SUBMIT_COMMANDS } from '../../runtimes/grid/detect-hpc.js';
 import type { GridRuntime } from '../../runtimes/grid/grid-runtime.js';
 import { PLAN_PATH } from '../../runtimes/worker-task.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { reportMessage } from '../report.js';
 
-/** `hpc` becomes `slurm` or `pbs` from the commands on PATH; other names pass through. */
+/** `hpc` becomes the scheduler found on PATH (detect-hpc.ts); other names pass through. */
 export function resolveHpcTarget(
   target: string | undefined,
   ctx: CliContext,
@@ -21,8 +21,7 @@ export function resolveHpcTarget(
   reportMessage(ctx, {
     code: 'AUG5106',
     severity: 'error',
-    message:
-      '`--target hpc` found no scheduler: neither `sbatch` (Slurm) nor `qsub` (PBS) is on PATH',
+    message: `\`--target hpc\` found no scheduler: none of ${HPC_SUBMIT_COMMANDS.map((c) => `\`${c.command}\``).join(', ')} is on PATH`,
   });
   return EXIT.unavailable;
 }

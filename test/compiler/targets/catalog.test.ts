@@ -30,19 +30,12 @@ describe('target catalogue', () => {
       'pro',
       'torque',
     ]);
-    expect(findTarget('lsf')).toBeUndefined();
+    expect(findTarget('sge')).toBeUndefined();
   });
 
   test('intrinsic array limits', () => {
     const limit = (name: string): number | undefined => arrayLimitOf({ name, options: {} });
-    expect(['local', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'].map(limit)).toEqual([
-      undefined,
-      1000,
-      10_000,
-      10_000,
-      100_000,
-      100_000,
-    ]);
+    expect(targetNames().map(limit)).toEqual([undefined, 1000, 10_000, 10_000, 100_000, 100_000]);
   });
 
   test('max_array_size overrides the intrinsic limit, from a declaration or plain options', () => {
