@@ -12,6 +12,7 @@ const RUNTIMES: Readonly<Partial<Record<TargetName, Loader>>> = {
   local: async () => (await import('./local/index.js')).localRuntime,
   slurm: async () => (await import('./slurm/index.js')).slurmRuntime,
   pbs: async () => (await import('./pbs/index.js')).pbsRuntime,
+  lsf: async () => (await import('./lsf/index.js')).lsfRuntime,
 };
 
 export function runtimeNames(): TargetName[] {

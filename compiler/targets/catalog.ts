@@ -110,6 +110,20 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
     ],
     arrayLimit: 10_000,
   },
+  lsf: {
+    summary: 'IBM Spectrum LSF job arrays (bsub)',
+    options: [
+      opt('queue', 'string', 'the queue (`-q`)'),
+      opt('project', 'string', 'the project charged (`-P`)'),
+      opt('gpu_type', 'string', 'GPU model in `-gpu "num=<n>:gmodel=<type>"`'),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      GRID_OPTIONS,
+      ...LIMITS,
+    ],
+    // MAX_JOB_ARRAY_SIZE in lsb.params, 1000 unless the site raised it.
+    arrayLimit: 1000,
+  },
   'aws-batch': {
     summary: 'AWS Batch array jobs',
     options: [

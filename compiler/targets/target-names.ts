@@ -9,6 +9,7 @@ export const TARGET_NAMES = [
   'local',
   'slurm',
   'pbs',
+  'lsf',
   'aws-batch',
   'gcp-batch',
   'azure-batch',
@@ -20,7 +21,7 @@ export type TargetName = (typeof TARGET_NAMES)[number];
  * The batch schedulers reached through a scheduler dialect: their options may be defaulted from
  * `~/.config/augc/config.yaml` and `AUGC_<TARGET>_<OPTION>`, and `--target hpc` picks one of them.
  */
-export const SCHEDULER_TARGETS = ['slurm', 'pbs'] as const satisfies readonly TargetName[];
+export const SCHEDULER_TARGETS = ['slurm', 'pbs', 'lsf'] as const satisfies readonly TargetName[];
 
 export function isTargetName(name: string): name is TargetName {
   return (TARGET_NAMES as readonly string[]).includes(name);

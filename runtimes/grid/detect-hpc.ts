@@ -1,6 +1,6 @@
 /**
  * `--target hpc`: the scheduler whose commands are on PATH. Slurm first, because Slurm's PBS
- * wrappers also install a `qsub`; PBS when only `qsub` is found.
+ * wrappers also install a `qsub`; PBS when only `qsub` is found; LSF (`bsub`) last.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -10,6 +10,7 @@ import type { TargetName } from '../../compiler/targets/target-names.js';
 export const HPC_SUBMIT_COMMANDS = [
   { command: 'sbatch', target: 'slurm' },
   { command: 'qsub', target: 'pbs' },
+  { command: 'bsub', target: 'lsf' },
 ] as const satisfies readonly { command: string; target: TargetName }[];
 
 type HpcTarget = (typeof HPC_SUBMIT_COMMANDS)[number]['target'];
