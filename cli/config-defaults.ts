@@ -8,6 +8,7 @@
  *   resources: { walltime: 2h, cpus: 4, memory: 8GiB, gpus: 0 }
  *   slurm: { partition: gpu, account: lab }
  *   pbs: { queue: workq, account: lab }
+ *   lsf: { queue: normal, project: lab }
  *
  *   AUGC_WALLTIME=4h AUGC_CPUS=2 AUGC_MEMORY=4GiB AUGC_GPUS=1 AUGC_GPU_TYPE=a100
  *   AUGC_SLURM_PARTITION=gpu AUGC_SLURM_ACCOUNT=lab AUGC_PBS_QUEUE=workq
