@@ -1,11 +1,22 @@
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // One-way dependencies (see docs/architecture.md):
 // compiler -> stdlib/catalog only; engine -> compiler (plan types), stdlib; runtimes -> engine,
 // compiler; a runtime never imports a sibling; only cli/ wires everything together.
-const RUNTIMES = ['local', 'grid', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'];
+// The fenced runtimes are the target names (a target's folder is named after it), read from their
+// one home, compiler/targets/target-names.ts, plus grid/, which every scheduler runtime may use
+// but which may import none of them. The layering test fails if this finds no names.
+const NAMES_SOURCE = readFileSync(
+  fileURLToPath(new URL('./compiler/targets/target-names.ts', import.meta.url)),
+  'utf8',
+);
+const TARGET_NAMES = [
+  ...(/TARGET_NAMES = \[([^\]]*)\]/.exec(NAMES_SOURCE)?.[1] ?? '').matchAll(/'([a-z-]+)'/g),
+].map((m) => m[1]);
+const RUNTIMES = [...TARGET_NAMES, 'grid'];
 
 const zones = [
   { target: './compiler', from: './engine' },

@@ -51,3 +51,22 @@ export function arrayIndexOf(
     message: `no task index: pass --index or run inside an array job (${INDEX_VARIABLES.join(', ')})`,
   };
 }
+
+/** Where each scheduler or service puts the job's id (for records and logs), in order of trust. */
+export const JOB_ID_VARIABLES = [
+  'SLURM_JOB_ID',
+  'PBS_JOBID',
+  'LSB_JOBID',
+  'AWS_BATCH_JOB_ID',
+  'BATCH_JOB_UID',
+  'AZ_BATCH_JOB_ID',
+] as const;
+
+/** The job id the environment names, if any. */
+export function jobIdOf(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  for (const name of JOB_ID_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}

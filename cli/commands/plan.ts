@@ -98,7 +98,7 @@ export function planCommand(program: Command, ctx: CliContext): void {
     .command('plan')
     .description('compile a .aug file to an execution plan and summarise it')
     .argument('<file>', 'the .aug file')
-    .option('--target <name>', 'the target to plan for (local, slurm, pbs, aws-batch, ...)')
+    .option('--target <name>', `the target to plan for (${targetNames().join(', ')}, or hpc)`)
     .addOption(profileOption())
     .addOption(setOption())
     .option('--json', "print the plan's canonical JSON instead of the summary")

@@ -5,7 +5,7 @@
  */
 import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
-import { arrayIndexOf } from '../../runtimes/array-index.js';
+import { arrayIndexOf, jobIdOf } from '../../runtimes/array-index.js';
 import { runWorkerTask } from '../../runtimes/worker-task.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -22,9 +22,7 @@ interface WorkerFlags {
 
 /** The scheduler's job id when there is one, for records and logs. */
 function workerName(env: Readonly<Record<string, string | undefined>>): string {
-  const job =
-    env['SLURM_JOB_ID'] ?? env['PBS_JOBID'] ?? env['AWS_BATCH_JOB_ID'] ?? env['BATCH_JOB_UID'];
-  return job ?? `${hostname()}:${process.pid}`;
+  return jobIdOf(env) ?? `${hostname()}:${process.pid}`;
 }
 
 export async function runWorker(flags: WorkerFlags, ctx: CliContext): Promise<number> {

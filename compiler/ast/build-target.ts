@@ -3,6 +3,7 @@ import type { Statement } from '../syntax/tree.js';
 import { duplicate } from './read-block.js';
 import { attributeValue, readParam } from './read-value.js';
 import type { TargetDecl } from './types.js';
+import { TARGET_NAMES } from '../targets/target-names.js';
 
 /**
  * `target slurm { partition = "gpu" ... }`. Options are kept untyped here: which options a target
@@ -16,7 +17,7 @@ export function buildTarget(stmt: Statement, diags: Diagnostic[]): TargetDecl | 
       severity: 'error',
       message: '`target` is written `target <name> { <option> = <value> ... }`',
       span: stmt.span,
-      help: 'targets are local, slurm, pbs, aws-batch, gcp-batch, azure-batch',
+      help: `targets are ${TARGET_NAMES.join(', ')}`,
     });
     return undefined;
   }

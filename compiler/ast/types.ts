@@ -12,7 +12,8 @@ export interface Located<T> {
 
 export type InputFormat = 'csv' | 'jsonl' | 'parquet';
 export type OutputFormat = 'parquet' | 'csv' | 'jsonl';
-export type TargetName = 'local' | 'slurm' | 'pbs' | 'aws-batch' | 'gcp-batch' | 'azure-batch';
+/** Target names have one home: compiler/targets/target-names.ts. */
+export type { TargetName } from '../targets/target-names.js';
 export type SimilarityMeasure = 'chrf' | 'levenshtein' | 'jaccard';
 
 /** A parameter value as written in a call or a YAML catalogue, with its unit normalised. */

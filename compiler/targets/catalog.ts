@@ -1,4 +1,5 @@
-import type { TargetDecl, TargetName } from '../ast/types.js';
+import type { TargetDecl } from '../ast/types.js';
+import { TARGET_NAMES, type TargetName } from './target-names.js';
 
 /**
  * The execution targets and the options each accepts. Option types: `bytes` needs a memory unit
@@ -70,9 +71,9 @@ const GRID_OPTIONS = opt(
   'extra scheduler flags, added verbatim to the job script header',
 );
 
-export const TARGETS: readonly TargetSpec[] = [
-  {
-    name: 'local',
+/** One entry per name in target-names.ts: a name without options here does not typecheck. */
+const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
+  local: {
     summary: 'a process pool on this machine',
     options: [
       opt('jobs', 'integer', 'tasks run at once (default: the number of CPUs)', { min: 1 }),
@@ -80,8 +81,7 @@ export const TARGETS: readonly TargetSpec[] = [
       ...LIMITS,
     ],
   },
-  {
-    name: 'slurm',
+  slurm: {
     summary: 'Slurm job arrays (sbatch)',
     options: [
       opt('partition', 'string', 'the partition (`--partition`)'),
@@ -95,8 +95,7 @@ export const TARGETS: readonly TargetSpec[] = [
     ],
     arrayLimit: 1000,
   },
-  {
-    name: 'pbs',
+  pbs: {
     summary: 'PBS Pro or Torque job arrays (qsub)',
     options: [
       opt('queue', 'string', 'the queue (`-q`)'),
@@ -111,8 +110,21 @@ export const TARGETS: readonly TargetSpec[] = [
     ],
     arrayLimit: 10_000,
   },
-  {
-    name: 'aws-batch',
+  lsf: {
+    summary: 'IBM Spectrum LSF job arrays (bsub)',
+    options: [
+      opt('queue', 'string', 'the queue (`-q`)'),
+      opt('project', 'string', 'the project charged (`-P`)'),
+      opt('gpu_type', 'string', 'GPU model in `-gpu "num=<n>:gmodel=<type>"`'),
+      ARRAY_LIMIT,
+      MAX_ARRAY,
+      GRID_OPTIONS,
+      ...LIMITS,
+    ],
+    // MAX_JOB_ARRAY_SIZE in lsb.params, 1000 unless the site raised it.
+    arrayLimit: 1000,
+  },
+  'aws-batch': {
     summary: 'AWS Batch array jobs',
     options: [
       opt('queue', 'string', 'the job queue'),
@@ -124,8 +136,7 @@ export const TARGETS: readonly TargetSpec[] = [
     ],
     arrayLimit: 10_000,
   },
-  {
-    name: 'gcp-batch',
+  'gcp-batch': {
     summary: 'Google Cloud Batch jobs (one task group per array)',
     options: [
       opt('project', 'string', 'the Google Cloud project id'),
@@ -138,8 +149,7 @@ export const TARGETS: readonly TargetSpec[] = [
     ],
     arrayLimit: 100_000,
   },
-  {
-    name: 'azure-batch',
+  'azure-batch': {
     summary: 'Azure Batch jobs (tasks in one job)',
     options: [
       opt('account_url', 'string', 'the Batch account URL'),
@@ -149,7 +159,12 @@ export const TARGETS: readonly TargetSpec[] = [
     ],
     arrayLimit: 100_000,
   },
-];
+};
+
+export const TARGETS: readonly TargetSpec[] = TARGET_NAMES.map((name) => ({
+  name,
+  ...SPECS[name],
+}));
 
 const byName = new Map<string, TargetSpec>(TARGETS.map((t) => [t.name, t]));
 

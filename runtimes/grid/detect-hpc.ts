@@ -1,9 +1,19 @@
 /**
  * `--target hpc`: the scheduler whose commands are on PATH. Slurm first, because Slurm's PBS
- * wrappers also install a `qsub`; PBS when only `qsub` is found.
+ * wrappers also install a `qsub`; PBS when only `qsub` is found; LSF (`bsub`) last.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { TargetName } from '../../compiler/targets/target-names.js';
+
+/** Submit command -> target, in the order they are looked for. */
+export const HPC_SUBMIT_COMMANDS = [
+  { command: 'sbatch', target: 'slurm' },
+  { command: 'qsub', target: 'pbs' },
+  { command: 'bsub', target: 'lsf' },
+] as const satisfies readonly { command: string; target: TargetName }[];
+
+type HpcTarget = (typeof HPC_SUBMIT_COMMANDS)[number]['target'];
 
 function onPath(command: string, path: string): boolean {
   return path.split(delimiter).some((dir) => {
@@ -19,9 +29,7 @@ function onPath(command: string, path: string): boolean {
 
 export function detectHpcTarget(
   env: Readonly<Record<string, string | undefined>>,
-): 'slurm' | 'pbs' | undefined {
+): HpcTarget | undefined {
   const path = env['PATH'] ?? '';
-  if (onPath('sbatch', path)) return 'slurm';
-  if (onPath('qsub', path)) return 'pbs';
-  return undefined;
+  return HPC_SUBMIT_COMMANDS.find((c) => onPath(c.command, path))?.target;
 }

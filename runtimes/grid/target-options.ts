@@ -13,7 +13,8 @@ const str = (v: PlanParamValue | undefined): string | undefined =>
 
 export function gridTargetOf(options: Readonly<Options>): GridTargetOptions {
   const queue = str(options['partition']) ?? str(options['queue']);
-  const account = str(options['account']);
+  // LSF calls the charged unit a project (`-P`).
+  const account = str(options['account']) ?? str(options['project']);
   const qos = str(options['qos']);
   const gpuType = str(options['gpu_type']);
   const limit = options['array_limit'];

@@ -40,6 +40,10 @@ describe('layering', () => {
     expect(await violations('runtimes/grid/grid-runtime.ts', '../slurm/index.js')).toContain(
       'import/no-restricted-paths',
     );
+    // The fenced runtimes are read from target-names.ts: a new target is fenced without a list.
+    expect(await violations('runtimes/lsf/index.ts', '../slurm/dialect.js')).toContain(
+      'import/no-restricted-paths',
+    );
   });
 
   test('the engine may not import runtimes or cli', async () => {

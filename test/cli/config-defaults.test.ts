@@ -111,6 +111,19 @@ describe('configured defaults', () => {
       expect(sbatch, flag).toContain(` ${flag} `);
   });
 
+  it('default lsf options too: `project` reaches bsub -P', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(join(dir, 'config.yaml'), `${CONFIG}lsf:\n  queue: cfglsfq\n`);
+    const r = await augc(
+      ['run', join(dir, 'tiny.aug'), '--target', 'lsf', '--output', join(dir, 'run'), '--dry-run'],
+      { ...env, AUGC_LSF_PROJECT: 'envproj' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const bsub = r.stdout.split('\n').find((l) => l.startsWith('$ bsub') && l.includes('%'));
+    for (const flag of ['-n 2', '-gpu num=1', '-q cfglsfq', '-P envproj'])
+      expect(bsub, flag).toContain(` ${flag} `);
+  });
+
   it('leave a plan file made with them runnable (its sources are unchanged)', async () => {
     const { dir, env } = workspace();
     const planFile = join(dir, 'plan.json');

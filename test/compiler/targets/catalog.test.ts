@@ -9,11 +9,12 @@ import {
 import { check, pipeline } from '../check/support.js';
 
 describe('target catalogue', () => {
-  test('the six targets, each option documented and uniquely named', () => {
+  test('the seven targets, each option documented and uniquely named', () => {
     expect(targetNames()).toEqual([
       'local',
       'slurm',
       'pbs',
+      'lsf',
       'aws-batch',
       'gcp-batch',
       'azure-batch',
@@ -30,15 +31,21 @@ describe('target catalogue', () => {
       'pro',
       'torque',
     ]);
-    expect(findTarget('lsf')).toBeUndefined();
+    expect(
+      findTarget('lsf')
+        ?.options.map((o) => o.name)
+        .slice(0, 6),
+    ).toEqual(['queue', 'project', 'gpu_type', 'array_limit', 'max_array_size', 'options']);
+    expect(findTarget('sge')).toBeUndefined();
   });
 
   test('intrinsic array limits', () => {
     const limit = (name: string): number | undefined => arrayLimitOf({ name, options: {} });
-    expect(['local', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'].map(limit)).toEqual([
+    expect(targetNames().map(limit)).toEqual([
       undefined,
       1000,
       10_000,
+      1000,
       10_000,
       100_000,
       100_000,

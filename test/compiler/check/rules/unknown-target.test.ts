@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { TARGET_NAMES } from '../../../../compiler/targets/target-names.js';
 import { check, pipeline, summary } from '../support.js';
 
 describe('unknown-target', () => {
   test('every catalogue target is known', () => {
-    const body = ['local', 'slurm', 'pbs', 'aws-batch', 'gcp-batch', 'azure-batch'].map(
-      (t) => `  target ${t} {}`,
-    );
+    const body = TARGET_NAMES.map((t) => `  target ${t} {}`);
     expect(check(pipeline(body.join('\n'))).diagnostics).toEqual([]);
   });
 
