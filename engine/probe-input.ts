@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readRecords } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { hashesWhileReading, openInputSource } from './input-source.js';
-import { sha256OfSource } from './storage/file-storage.js';
+import { sha256OfSource } from './storage/source-hash.js';
 
 export interface InputProbe {
   columns: string[];

@@ -10,7 +10,7 @@ import { DataError, type Reject } from './formats/data-error.js';
 import { readRecords } from './formats/read-rows.js';
 import type { RowRecord } from './formats/types.js';
 import { hashesWhileReading, requireInputSource } from './input-source.js';
-import { sha256OfSource } from './storage/file-storage.js';
+import { sha256OfSource } from './storage/source-hash.js';
 
 export interface ReadSummary {
   columns: string[];

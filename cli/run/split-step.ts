@@ -7,7 +7,7 @@ import { canonicalJson } from '../../compiler/plan/canonical-json.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { requireInputSource } from '../../engine/input-source.js';
 import { splitInput, type ChunkFile } from '../../engine/split.js';
-import { sha256OfSource } from '../../engine/storage/file-storage.js';
+import { sha256OfSource } from '../../engine/storage/source-hash.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { CHUNKS_DIR } from '../../runtimes/worker-task.js';
 
