@@ -136,10 +136,8 @@ export async function runRun(file: string, flags: RunFlags, ctx: CliContext): Pr
     return EXIT.failure;
   }
   if (flags.dryRun) return dryRun(setup, flags, ctx);
-  const lockRoot = setup.root ?? '.';
-  const lock =
-    setup.root !== undefined ? await acquireRunLock(lockRoot, `augc run ${file}`) : undefined;
-  if (lock && !lock.ok) {
+  const lock = await acquireRunLock(setup.storage, `augc run ${file}`);
+  if (!lock.ok) {
     reportMessage(ctx, {
       code: 'AUG5103',
       severity: 'error',
@@ -148,7 +146,7 @@ export async function runRun(file: string, flags: RunFlags, ctx: CliContext): Pr
     });
     return EXIT.failure;
   }
-  if (lock?.tookOver) {
+  if (lock.tookOver) {
     const t = lock.tookOver;
     const message = `took over the lock of an earlier run that is gone (pid ${t.pid} on ${t.host}, started ${t.start})`;
     reportMessage(ctx, { code: 'AUG5104', severity: 'warning', message });
@@ -167,7 +165,7 @@ export async function runRun(file: string, flags: RunFlags, ctx: CliContext): Pr
       ctx,
     );
   } finally {
-    if (lock?.ok) await lock.release();
+    await lock.release();
   }
 }
 
