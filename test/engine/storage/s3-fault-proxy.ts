@@ -19,7 +19,12 @@ export interface FaultProxy {
   /** Upload ids created and neither completed nor aborted. */
   openUploads(): string[];
   /** Counts of what happened, for assertions. */
-  readonly counts: { slowDowns: number; drops: number; preconditionFailed: number };
+  readonly counts: {
+    slowDowns: number;
+    drops: number;
+    preconditionFailed: number;
+    uploadsCreated: number;
+  };
   /** Every request body and response body seen, for leak checks. */
   readonly traffic: Buffer[];
   stop(): Promise<void>;
@@ -84,7 +89,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   };
   let dropsLeft = 0;
   const uploads = new Set<string>();
-  const counts = { slowDowns: 0, drops: 0, preconditionFailed: 0 };
+  const counts = { slowDowns: 0, drops: 0, preconditionFailed: 0, uploadsCreated: 0 };
   const traffic: Buffer[] = [];
   const proxy: FaultProxy = {
     endpoint: '',
@@ -169,6 +174,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     if (method === 'POST' && url.searchParams.has('uploads')) {
       const created = /<UploadId>([^<]+)<\/UploadId>/.exec(up.body.toString('utf8'))?.[1];
       if (created !== undefined) uploads.add(created);
+      counts.uploadsCreated += 1;
     } else if (id !== null && (method === 'DELETE' || method === 'POST')) {
       uploads.delete(id);
     }
