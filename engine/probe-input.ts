@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readRecords } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { hashesWhileReading, openInputSource } from './input-source.js';
+import { schemeOf } from './storage/open-storage.js';
 import { sha256OfSource } from './storage/source-hash.js';
 
 export interface InputProbe {
@@ -21,8 +22,13 @@ export interface InputProbe {
   sha256: string;
 }
 
-/** Undefined for a URI that is not a local file (it is probed when the run reads it). */
+/**
+ * Undefined for a URI that is not a local file: it is probed when the run reads it. `augc check`
+ * and `augc plan` stay offline and never load an object store's SDK, and a remote input is not
+ * read twice.
+ */
 export async function probeInput(uri: string, format: Format): Promise<InputProbe | undefined> {
+  if (schemeOf(uri) !== 'file') return undefined;
   const source = openInputSource(uri);
   if (source === undefined) return undefined;
   const hash = createHash('sha256');
