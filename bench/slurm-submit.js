@@ -30,9 +30,9 @@ export async function run() {
     { encoding: 'utf8' },
   );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const calls = Number(/\((\d+) scheduler calls\)/.exec(r.stderr)?.[1] ?? NaN);
+  const calls = Number(/\((\d+) slurm calls\)/.exec(r.stderr)?.[1] ?? NaN);
   const { slurmRuntime } = await import('../dist/runtimes/slurm/index.js');
-  const { openRun } = await import('../dist/cli/run/open-run.js');
+  const { openRun } = await import('../dist/runtimes/run/open-run.js');
   const { execaExec } = await import('../dist/runtimes/grid/scheduler-client.js');
   let pollCalls = 0;
   const real = execaExec(process.env);
@@ -40,15 +40,17 @@ export async function run() {
     pollCalls++;
     return real(argv);
   };
-  const ctx = {
-    io: { stderr: process.stderr, stdout: process.stdout, env: process.env },
-    exitCode: 0,
-    color: false,
+  const opened = await openRun(out);
+  if (!opened.ok) throw new Error(`no run at ${out}`);
+  const ref = {
+    plan: opened.run.plan,
+    outputUri: out,
+    storage: opened.run.storage,
+    env: process.env,
   };
-  const opened = await openRun(out, ctx);
-  await slurmRuntime.status({ plan: opened.plan, outputUri: out, storage: opened.storage });
+  await slurmRuntime.status(ref);
   const perPoll = pollCalls;
-  await slurmRuntime.cancel({ plan: opened.plan, outputUri: out, storage: opened.storage });
+  await slurmRuntime.cancel(ref);
   return {
     title: 'Slurm: `augc run --target slurm` for a 1,000-task plan (submission only)',
     rows: [

@@ -66,7 +66,7 @@ function internalError(err: unknown, verbose: boolean, ctx: CliContext): number 
 
 /** Runs the CLI in-process and returns the exit code; only the entry point touches `process`. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const ctx: CliContext = { io, exitCode: EXIT.ok, color: useColor(io) };
+  const ctx: CliContext = { io, argv, exitCode: EXIT.ok, color: useColor(io) };
   try {
     await buildProgram(ctx, await commandsFor(argv)).parseAsync(argv, { from: 'user' });
     return ctx.exitCode;

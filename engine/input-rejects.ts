@@ -3,10 +3,8 @@
  * context. The split record (`_augc/chunks/split.json`, written by `augc run`) holds the count and
  * the skipped rows themselves are in `_augc/chunks/rejects.jsonl`.
  */
+import { SPLIT_RECORD_PATH } from './run-layout.js';
 import type { Storage } from './storage/storage.js';
-
-export const SPLIT_RECORD_PATH = '_augc/chunks/split.json';
-export const REJECTS_PATH = '_augc/chunks/rejects.jsonl';
 
 /** The number of skipped input rows (0 when the run has no split record). */
 export async function readInputRejected(storage: Storage): Promise<number> {

@@ -8,6 +8,7 @@
 import { tasksOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { readInputRejected } from './input-rejects.js';
+import { RUN_CONTEXT_PATH } from './run-layout.js';
 import { mapLimit } from './map-limit.js';
 import {
   manifestRowOf,
@@ -172,10 +173,7 @@ export async function mergeRun(opts: MergeOptions): Promise<MergeResult> {
     await Promise.all([
       writeMetas(storage, plan, summaries),
       writeManifests(storage, plan, manifest),
-      storage.writeAtomic(
-        '_augc/context.json',
-        contextText(plan, records, problems, inputRejected),
-      ),
+      storage.writeAtomic(RUN_CONTEXT_PATH, contextText(plan, records, problems, inputRejected)),
     ]);
   }
   return {

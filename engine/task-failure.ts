@@ -6,13 +6,9 @@
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { isDataError } from './formats/data-error.js';
 import { CommandFailure } from './run-command.js';
+import { attemptPathOf } from './run-layout.js';
 import type { Storage } from './storage/storage.js';
-import {
-  attemptPathOf,
-  attemptRecordOf,
-  type AttemptRecord,
-  type FailureClass,
-} from './task-record.js';
+import { attemptRecordOf, type AttemptRecord, type FailureClass } from './task-record.js';
 
 export class TaskFailure extends Error {
   constructor(

@@ -81,13 +81,6 @@ export interface AttemptRecord {
   end: string;
 }
 
-/** `_augc/attempts/<task>.<attempt>.json`, beside the context records. */
-export function attemptPathOf(taskId: string, attempt: number): string {
-  return `_augc/attempts/${taskId}.${attempt}.json`;
-}
-
-export const ATTEMPTS_DIR = '_augc/attempts';
-
 /** The columns of `manifest_final.csv` and of each task's manifest row, in order. */
 export const MANIFEST_COLUMNS = [
   'combo_id',

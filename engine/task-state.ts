@@ -11,7 +11,8 @@ import { contextPathOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { cacheKeyOf, explainKeyChange } from './cache-key.js';
 import type { Storage } from './storage/storage.js';
-import { ATTEMPTS_DIR, type AttemptRecord, type TaskRecord } from './task-record.js';
+import { ATTEMPTS_DIR } from './run-layout.js';
+import type { AttemptRecord, TaskRecord } from './task-record.js';
 
 export type TaskStateName = 'complete' | 'stale' | 'corrupt' | 'failed' | 'missing';
 

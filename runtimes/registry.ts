@@ -2,6 +2,8 @@
  * Target name -> runtime, loaded with `import()` so that a cloud SDK is only read when its target
  * is used. Adding a target is one line here and a folder of the same name.
  */
+import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
+import { detectHpcTarget } from './grid/detect-hpc.js';
 import type { Runtime } from './runtime.js';
 
 type Loader = () => Promise<Runtime>;
@@ -20,4 +22,25 @@ export function runtimeNames(): string[] {
 export async function loadRuntime(name: string): Promise<Runtime | undefined> {
   const load = Object.hasOwn(RUNTIMES, name) ? RUNTIMES[name] : undefined;
   return load ? await load() : undefined;
+}
+
+export type TargetName = { ok: true; name: string } | { ok: false; diagnostic: Diagnostic };
+
+/** `hpc` is the batch scheduler whose commands are on PATH; other names are themselves. */
+export function resolveTargetName(
+  name: string,
+  env: Readonly<Record<string, string | undefined>>,
+): TargetName {
+  if (name !== 'hpc') return { ok: true, name };
+  const found = detectHpcTarget(env);
+  if (found) return { ok: true, name: found };
+  return {
+    ok: false,
+    diagnostic: {
+      code: 'AUG5106',
+      severity: 'error',
+      message:
+        '`--target hpc` found no scheduler: neither `sbatch` (Slurm) nor `qsub` (PBS) is on PATH',
+    },
+  };
 }

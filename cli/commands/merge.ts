@@ -1,35 +1,30 @@
 /** `augc merge RUN`: checks every task the plan expects and writes the final outputs. */
 import type { Command } from 'commander';
-import { mergeRun } from '../../engine/merge.js';
+import { mergeAndReport } from '../../runtimes/run/finish-run.js';
+import { openRun } from '../../runtimes/run/open-run.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../exit-codes.js';
 import { reportMessage } from '../report.js';
-import { openRun } from '../run/open-run.js';
-import { renderProblems, renderTotals } from '../run/render-run.js';
+import { cliEvents, exitOf } from '../run/cli-events.js';
 
 export async function runMerge(
   uri: string,
   flags: { allowPartial?: boolean },
   ctx: CliContext,
 ): Promise<number> {
-  const run = await openRun(uri, ctx);
-  if (!('plan' in run)) return run.exit;
-  const partial = flags.allowPartial === true;
-  const result = await mergeRun({ storage: run.storage, plan: run.plan, allowPartial: partial });
-  ctx.io.stdout.write(
-    renderTotals(result, `${uri.replace(/\/+$/, '')}/${run.plan.layout.manifest}`),
+  const opened = await openRun(uri);
+  if (!opened.ok) {
+    opened.diagnostics.forEach((d) => reportMessage(ctx, d));
+    return exitOf(opened.status);
+  }
+  const { run } = opened;
+  const plan = { ...run.plan, output: { ...run.plan.output, uri } };
+  const outcome = await mergeAndReport(
+    run,
+    flags.allowPartial === true,
+    cliEvents(ctx, plan),
+    'run `augc run` again to finish them, or merge with --allow-partial',
   );
-  if (result.ok) return EXIT.ok;
-  reportMessage(ctx, {
-    code: 'AUG5108',
-    severity: partial ? 'warning' : 'error',
-    message: `${result.problems.length} of ${result.tasks} task(s) are not complete`,
-    notes: renderProblems(result.problems),
-    ...(partial
-      ? {}
-      : { help: 'run `augc run` again to finish them, or merge with --allow-partial' }),
-  });
-  return partial ? EXIT.ok : EXIT.failure;
+  return exitOf(outcome.status);
 }
 
 export function mergeCommand(program: Command, ctx: CliContext): void {
@@ -38,7 +33,7 @@ export function mergeCommand(program: Command, ctx: CliContext): void {
     .description(
       "check a run's task outputs against its plan and write meta.json and manifest_final",
     )
-    .argument('<run>', 'the output folder of `augc run`')
+    .argument('<run>', 'the output of `augc run` (a folder or a URI)')
     .option('--allow-partial', 'merge the complete tasks even when some are missing or failed')
     .action(async (uri: string, flags: { allowPartial?: boolean }) => {
       ctx.exitCode = await runMerge(uri, flags, ctx);

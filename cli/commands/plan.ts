@@ -13,9 +13,11 @@ import { EXIT } from '../exit-codes.js';
 import { inputProblem } from '../input-problem.js';
 import { compileOptionsOf, profileOption, setOption, type CompileFlags } from '../options.js';
 import { reportHuman, reportMessage } from '../report.js';
-import { isGridRuntime } from '../../runtimes/grid/grid-runtime.js';
-import { loadRuntime } from '../../runtimes/registry.js';
-import { allTasks, describeGridRun, resolveHpcTarget } from '../run/grid-hooks.js';
+import { resolveTargetName } from '../../runtimes/registry.js';
+import { describePlan } from '../../runtimes/run/dry-run.js';
+import { openTarget } from '../../runtimes/run/open-target.js';
+import { cliEvents } from '../run/cli-events.js';
+import { workerLaunch } from '../run/launch.js';
 
 interface PlanFlags extends CompileFlags {
   target?: string;
@@ -41,8 +43,13 @@ async function writePlan(path: string, json: string, ctx: CliContext): Promise<b
 
 /** Compiles one file; the summary (or with --json the plan) goes to stdout, messages to stderr. */
 export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): Promise<number> {
-  const target = resolveHpcTarget(flags.target, ctx);
-  if (typeof target === 'number') return target;
+  const named =
+    flags.target !== undefined ? resolveTargetName(flags.target, ctx.io.env) : undefined;
+  if (named && !named.ok) {
+    reportMessage(ctx, named.diagnostic);
+    return EXIT.unavailable;
+  }
+  const target = named?.name;
   if (target !== undefined) flags.target = target;
   if (target !== undefined && !findTarget(target)) {
     reportMessage(ctx, {
@@ -72,11 +79,13 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
     ctx.io.stderr.write(`wrote plan to ${flags.output}\n`);
   }
   ctx.io.stdout.write(flags.json ? json : renderPlanSummary(result.plan));
-  const runtime =
-    flags.target !== undefined && !flags.json ? await loadRuntime(flags.target) : undefined;
-  if (runtime && isGridRuntime(runtime)) {
-    const options = result.plan.targets.find((t) => t.name === runtime.name)?.options ?? {};
-    await describeGridRun(runtime, result.plan, allTasks(result.plan), { ...options }, ctx);
+  if (target === undefined || flags.json) return EXIT.ok;
+  // Targets that cannot run yet have nothing to show beyond the summary.
+  const opened = await openTarget(result.plan, target, ctx.io.env);
+  if (opened.ok) {
+    const { plan } = result;
+    const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
+    await describePlan(req, cliEvents(ctx, plan));
   }
   return EXIT.ok;
 }

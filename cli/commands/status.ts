@@ -1,12 +1,15 @@
 /** `augc status RUN [--json] [--follow]`: completed/running/failed/pending, rows, ETA. */
 import type { Command } from 'commander';
-import { nextPollMs } from '../../runtimes/grid/wait-run.js';
-import { loadRuntime } from '../../runtimes/registry.js';
-import type { RuntimeStatus } from '../../runtimes/runtime.js';
+import {
+  isSettled,
+  nextPollMs,
+  snapshotStatus,
+  type StatusReport,
+} from '../../runtimes/run/run-status.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { openRun, readRunInfo } from '../run/open-run.js';
-import { isSettled, readRunStatus, type StatusReport } from '../run/run-status.js';
+import { reportMessage } from '../report.js';
+import { exitOf } from '../run/cli-events.js';
 
 interface StatusFlags {
   json?: boolean;
@@ -14,7 +17,6 @@ interface StatusFlags {
 }
 
 const FOLLOW_EVERY_MS = 2000;
-const NO_RUNTIME: RuntimeStatus = { active: false, running: [], notes: [] };
 
 function eta(seconds: number | undefined): string {
   if (seconds === undefined) return '';
@@ -39,27 +41,20 @@ export function renderStatus(r: StatusReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function snapshot(uri: string, ctx: CliContext): Promise<StatusReport | number> {
-  const run = await openRun(uri, ctx);
-  if (!('plan' in run)) return run.exit;
-  const target = (await readRunInfo(run.storage))?.target ?? run.plan.target ?? 'local';
-  const runtime = await loadRuntime(target);
-  const live = runtime
-    ? await runtime.status({ plan: run.plan, outputUri: uri, storage: run.storage })
-    : NO_RUNTIME;
-  return readRunStatus(run.plan, run.storage, { run: uri, target }, live);
-}
-
 export async function runStatus(uri: string, flags: StatusFlags, ctx: CliContext): Promise<number> {
   let delay = FOLLOW_EVERY_MS;
   for (;;) {
-    const report = await snapshot(uri, ctx);
-    if (typeof report === 'number') return report;
+    const snap = await snapshotStatus(uri, ctx.io.env);
+    if (!snap.ok) {
+      snap.diagnostics.forEach((d) => reportMessage(ctx, d));
+      return exitOf(snap.status);
+    }
+    const { report } = snap;
     ctx.io.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : renderStatus(report));
     if (!flags.follow || isSettled(report)) return EXIT.ok;
     await new Promise((resolve) => setTimeout(resolve, delay));
-    // Each poll of a scheduler's run queries the scheduler once: back off as `--wait` does.
-    if (report.target !== 'local') delay = nextPollMs(delay);
+    // Each poll of a batch run asks its scheduler or service: back off as `--wait` does.
+    if (snap.backoff) delay = nextPollMs(delay);
   }
 }
 

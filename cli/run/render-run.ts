@@ -1,6 +1,6 @@
 /** Text that `run`, `merge` and `status` print: totals, failures, the dry-run list. Pure. */
 import type { Plan, PlanTask } from '../../compiler/plan/types.js';
-import type { MergeResult, TaskProblem } from '../../engine/merge.js';
+import type { MergeResult } from '../../engine/merge.js';
 import type { TaskState } from '../../engine/task-state.js';
 import type { TaskFailure } from '../../runtimes/runtime.js';
 
@@ -40,15 +40,6 @@ export function renderTotals(
   ].join('\n');
 }
 
-/** Missing/failed tasks by group and index (merge, status). */
-export function renderProblems(problems: readonly TaskProblem[], limit = 50): string[] {
-  const shown = problems
-    .slice(0, limit)
-    .map((p) => `${p.group}[${p.index}] ${p.task}: ${p.state}: ${p.reason}`);
-  if (problems.length > limit) shown.push(`... and ${problems.length - limit} more`);
-  return shown;
-}
-
 function indent(text: string, by = '    | '): string {
   return text
     .split('\n')
@@ -60,7 +51,10 @@ function indent(text: string, by = '    | '): string {
 export function renderFailures(failures: readonly TaskFailure[], root: string): string {
   const blocks = failures.map((f) => {
     const head = `  ${f.task} (${f.group}[${f.index}]) failed after ${f.attempts} attempt(s): ${f.errorClass}: ${f.message}`;
-    const log = `    log: ${root.replace(/\/+$/, '')}/${f.logPath}`;
+    const where = /^(\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(f.logPath)
+      ? f.logPath
+      : `${root.replace(/\/+$/, '')}/${f.logPath}`;
+    const log = `    log: ${where}`;
     const tail = f.logTail ? `\n${indent(f.logTail)}` : '';
     return `${head}\n${log}${tail}`;
   });

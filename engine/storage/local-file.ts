@@ -140,7 +140,11 @@ export function openFileSource(
   return {
     name,
     stream: () => createReadStream(path, { highWaterMark: READ_CHUNK }),
-    size: async () => (await stat(path)).size,
+    async size() {
+      const info = await stat(path);
+      if (info.isFile()) return info.size;
+      throw Object.assign(new Error(`\`${name}\` is not a file`), { code: 'EISDIR' });
+    },
     async readRange(start, end) {
       const length = Math.max(0, end - start);
       return length <= syncLimit

@@ -3,6 +3,7 @@
  * line here plus its module (gs:// and az:// later). A scheme that is not registered is refused
  * with a message rather than mistaken for a relative folder called `gs:`.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileStorage } from './file-storage.js';
 import { createS3Storage } from './s3-storage.js';
@@ -60,4 +61,13 @@ export function openStorage(uri: string): OpenStorageResult {
     ok: false,
     message: `storage \`${scheme}://\` is not supported (\`${uri}\`); use a local path or one of ${known}`,
   };
+}
+
+/**
+ * The run root as every process of a run addresses it: a local path made absolute (job scripts
+ * and workers run elsewhere than the caller's working directory), or the URI as given.
+ */
+export function runRootUri(uri: string): string {
+  const local = localPathOf(uri);
+  return local === undefined ? uri : resolve(local);
 }

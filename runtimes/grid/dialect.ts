@@ -6,6 +6,7 @@
  * with shell metacharacters are just odd names.
  */
 import type { PlanResources } from '../../compiler/plan/types.js';
+import type { JobStatus } from '../batch/job-status.js';
 
 /** Target options that shape a job (from the plan's `target` block, config files and env). */
 export interface GridTargetOptions {
@@ -45,28 +46,8 @@ export interface SingleJob extends JobBase {
   afterAny: string[];
 }
 
-/** A scheduler state reduced to what augc acts on; `raw` keeps the scheduler's word. */
-export type JobStateName =
-  | 'pending'
-  | 'running'
-  | 'completed'
-  | 'failed'
-  | 'timeout'
-  | 'oom'
-  | 'node_fail'
-  | 'preempted'
-  | 'cancelled'
-  | 'unknown';
-
-export interface JobStatus {
-  /** The id as submitted (the array's id for array tasks). */
-  jobId: string;
-  /** The array index, for one task of an array. */
-  index?: number;
-  state: JobStateName;
-  raw: string;
-  reason?: string;
-}
+export type { JobStateName, JobStatus } from '../batch/job-status.js';
+export { isFinished } from '../batch/job-status.js';
 
 export interface GridDialect {
   readonly name: string;
@@ -78,6 +59,8 @@ export interface GridDialect {
   readonly arrayLogSuffix: string;
   /** The environment variable expression a task reads its array index from, in shell syntax. */
   readonly indexExpression: string;
+  /** The shell expression for the scheduler's job id, for the task log's attempt lines. */
+  readonly jobIdExpression: string;
   arraySubmitArgv(job: ArrayJob): string[];
   singleSubmitArgv(job: SingleJob): string[];
   /** The job id from the submit command's stdout, or undefined when there is none. */
@@ -87,9 +70,4 @@ export interface GridDialect {
   readonly unknownJobExitCodes: readonly number[];
   parseStatus(stdout: string): JobStatus[];
   cancelArgv(jobIds: readonly string[]): string[];
-}
-
-/** States after which a job will not change again. */
-export function isFinished(state: JobStateName): boolean {
-  return state !== 'pending' && state !== 'running' && state !== 'unknown';
 }

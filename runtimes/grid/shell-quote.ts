@@ -17,8 +17,3 @@ export function jobNameOf(...parts: string[]): string {
     .replace(/[^A-Za-z0-9_.+-]/g, '_')
     .slice(0, 64);
 }
-
-/** A group id usable as one path component (plans make them safe; this makes sure). */
-export function pathSafe(id: string, fallback: string): string {
-  return /^[A-Za-z0-9_.+-]+$/.test(id) && id !== '.' && id !== '..' ? id : fallback;
-}

@@ -1,6 +1,8 @@
 /** The `local` target: a pool of child processes on this machine. */
 import { availableParallelism, hostname } from 'node:os';
 import type { Runtime, RunContext, RunRef, RuntimeStatus } from '../runtime.js';
+import { localGpuShortfall } from './gpu-preflight.js';
+import { localOutputRefusal } from './output-preflight.js';
 import { runPool } from './pool.js';
 import { readLocalState } from './run-state.js';
 
@@ -48,6 +50,8 @@ async function cancel(run: RunRef): Promise<boolean> {
 
 export const localRuntime: Runtime = {
   name: 'local',
+  capabilities: { detached: false, finalizesItself: false },
+  preflight: (plan, options) => localOutputRefusal(plan) ?? localGpuShortfall(plan, options),
   submit: (ctx) => runPool(ctx, jobsOf(ctx)),
   status,
   cancel,

@@ -7,6 +7,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { PlanTask } from '../../compiler/plan/types.js';
+import { workerLogPathOf } from '../../engine/run-layout.js';
 import { localPathOf } from '../../engine/storage/open-storage.js';
 import { backoffSeconds, escalatedResources, shouldRetry } from '../retry-policy.js';
 import type { RunContext, RunningTask, SubmitResult, TaskFailure } from '../runtime.js';
@@ -22,10 +23,6 @@ interface Queued {
   task: PlanTask;
   attempt: number;
   readyAt: number;
-}
-
-export function logPathOf(worker: number): string {
-  return `_augc/logs/worker-${worker}.log`;
 }
 
 class Pool {
@@ -48,7 +45,7 @@ class Pool {
     this.queue = ctx.tasks.map((task) => ({ task, attempt: 1, readyAt: 0 }));
     this.workers = Array.from(
       { length: jobs },
-      (_, i) => new WorkerProcess(`worker-${i + 1}`, join(root, logPathOf(i + 1)), ctx.env),
+      (_, i) => new WorkerProcess(`worker-${i + 1}`, join(root, workerLogPathOf(i + 1)), ctx.env),
     );
     const slots: WorkerSlot[] = this.workers.map((w) => ({ name: w.name, rowsDone: 0 }));
     this.progress = {
@@ -217,7 +214,7 @@ class Pool {
       attempts: attempt,
       errorClass: failure.errorClass,
       message: failure.message,
-      logPath: logPathOf(at.slot + 1),
+      logPath: workerLogPathOf(at.slot + 1),
       logTail: tail,
     });
     this.display.message(`augc: ${task.id} failed (${failure.errorClass}): ${failure.message}`);

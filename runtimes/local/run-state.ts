@@ -4,9 +4,8 @@
  * show running tasks. Storage records say only what has finished.
  */
 import type { Storage } from '../../engine/storage/storage.js';
+import { LOCAL_STATE_PATH as STATE_PATH } from '../../engine/run-layout.js';
 import type { RunningTask } from '../runtime.js';
-
-export const STATE_PATH = '_augc/local/state.json';
 
 export interface LocalRunState {
   pid: number;

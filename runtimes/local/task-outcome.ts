@@ -6,7 +6,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { PlanTask } from '../../compiler/plan/types.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import { attemptPathOf, type FailureClass, attemptRecordOf } from '../../engine/task-record.js';
+import { attemptPathOf } from '../../engine/run-layout.js';
+import { type FailureClass, attemptRecordOf } from '../../engine/task-record.js';
 import type { AttemptFailure } from '../retry-policy.js';
 
 /** Lines of the worker's log shown for a failed task. */

@@ -17,10 +17,11 @@ export async function detectPbsDialect(client: SchedulerClient): Promise<GridDia
 
 export const pbsRuntime = makeGridRuntime({
   name: 'pbs',
-  dialectFor(options, client) {
+  dialects: { [pbsProDialect.name]: pbsProDialect, [torqueDialect.name]: torqueDialect },
+  async detectDialect(options, client) {
     const d = options['dialect'];
-    if (d === 'pro' || d === 'pbs-pro') return Promise.resolve(pbsProDialect);
-    if (d === 'torque') return Promise.resolve(torqueDialect);
-    return detectPbsDialect(client);
+    if (d === 'pro' || d === 'pbs-pro') return pbsProDialect.name;
+    if (d === 'torque') return torqueDialect.name;
+    return (await detectPbsDialect(client)).name;
   },
 });

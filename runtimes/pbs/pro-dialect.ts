@@ -6,7 +6,7 @@
  */
 import type { ArrayJob, GridDialect, JobStatus, SingleJob } from '../grid/dialect.js';
 import { mebibytes, hms } from '../grid/resource-format.js';
-import { spanOf } from '../grid/index-spec.js';
+import { spanOf } from '../batch/index-spec.js';
 import { beginFlags, commonFlags, PBS_STATES, parsePbsJobId } from './common.js';
 
 function resourceFlags(job: ArrayJob | SingleJob): string[] {
@@ -85,6 +85,8 @@ export const pbsProDialect: GridDialect = {
   arrayLogSuffix: '',
   indexLists: false,
   indexExpression: '${PBS_ARRAY_INDEX:-${SLURM_ARRAY_TASK_ID:-}}',
+  // Slurm's PBS wrappers set only Slurm's variables.
+  jobIdExpression: '${PBS_JOBID:-${SLURM_JOB_ID:-unknown}}',
   arraySubmitArgv,
   singleSubmitArgv,
   parseJobId: parsePbsJobId,

@@ -72,6 +72,8 @@ export const torqueDialect: GridDialect = {
   arrayLogSuffix: '',
   indexLists: true,
   indexExpression: '${PBS_ARRAYID:-${SLURM_ARRAY_TASK_ID:-}}',
+  // Slurm's PBS wrappers set only Slurm's variables.
+  jobIdExpression: '${PBS_JOBID:-${SLURM_JOB_ID:-unknown}}',
   arraySubmitArgv,
   singleSubmitArgv,
   parseJobId: parsePbsJobId,

@@ -129,6 +129,7 @@ export const slurmDialect: GridDialect = {
   arrayLogSuffix: '.%A_%a',
   indexLists: true,
   indexExpression: '${SLURM_ARRAY_TASK_ID:-}',
+  jobIdExpression: '${SLURM_JOB_ID:-unknown}',
   arraySubmitArgv,
   singleSubmitArgv,
   parseJobId,

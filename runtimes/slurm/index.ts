@@ -4,7 +4,8 @@ import { parseMaxArraySize, slurmDialect } from './dialect.js';
 
 export const slurmRuntime = makeGridRuntime({
   name: 'slurm',
-  dialectFor: () => Promise.resolve(slurmDialect),
+  dialects: { slurm: slurmDialect },
+  detectDialect: () => Promise.resolve('slurm'),
   async maxArraySize(client) {
     const r = await client.run(['scontrol', 'show', 'config']);
     return r.exitCode === 0 ? parseMaxArraySize(r.stdout) : undefined;

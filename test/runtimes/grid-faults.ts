@@ -18,7 +18,7 @@ export interface GridFaultSetup {
   ref: string;
   /** What selects the target, e.g. `['--target', 'slurm']`. */
   targetArgs: string[];
-  /** Checks a retry round's record (`_augc/grid/rounds/NNNN.json`), e.g. its submit command. */
+  /** Checks a retry round's record (`_augc/batch/rounds/NNNN.json`), e.g. its submit command. */
   checkRetryRound?: (round: string) => void;
 }
 
@@ -54,7 +54,7 @@ export function gridFaultCases(s: GridFaultSetup): void {
       expect(second.code).toBe(1);
       expect(second.stderr).toContain('error[AUG5103]');
       expect(second.stderr).toContain('still has jobs queued or running');
-      expect(await until(() => existsSync(join(out, '_augc/grid/result.json')), 180_000)).toBe(
+      expect(await until(() => existsSync(join(out, '_augc/batch/result.json')), 180_000)).toBe(
         true,
       );
       const again = await run('driver');
@@ -70,7 +70,7 @@ export function gridFaultCases(s: GridFaultSetup): void {
     async () => {
       const r = await run('transient', faults('transient', { 'transient-0': '2' }));
       expect(r.code, r.stderr).toBe(0);
-      const third = join(s.ws.dir, 'transient/_augc/grid/rounds/0003.json');
+      const third = join(s.ws.dir, 'transient/_augc/batch/rounds/0003.json');
       expect(existsSync(third)).toBe(true);
       s.checkRetryRound?.(readFileSync(third, 'utf8'));
       expect(differencesFrom(s.ref, join(s.ws.dir, 'transient'))).toEqual([]);

@@ -53,8 +53,8 @@ describe('grid finalizer against a scripted scheduler', () => {
     return Promise.resolve(ok(''));
   };
   const exitFile = (index: number, attempt: number, rc: number): void => {
-    mkdirSync(join(root, `_augc/grid/exit/${GROUP}`), { recursive: true });
-    writeFileSync(join(root, `_augc/grid/exit/${GROUP}/${index}.${attempt}`), `${rc}\n`);
+    mkdirSync(join(root, `_augc/batch/exit/${GROUP}`), { recursive: true });
+    writeFileSync(join(root, `_augc/batch/exit/${GROUP}/${index}.${attempt}`), `${rc}\n`);
   };
   const attempt = (index: number, n: number) =>
     JSON.parse(
@@ -72,7 +72,7 @@ describe('grid finalizer against a scripted scheduler', () => {
       planUri: `${root}/_augc/plan.json`,
       tasks: [...tasksOf(plan)],
       options: {},
-      augcCommand: ['augc'],
+      launch: { program: 'augc', args: [], env: {} },
       signal: new AbortController().signal,
       output: { write: () => true, isTTY: false },
       env,
@@ -94,7 +94,7 @@ describe('grid finalizer against a scripted scheduler', () => {
     exitFile(3, 1, 3);
     exitFile(1, 1, 143);
     const before = calls.length;
-    const outcome = await slurmRuntime.finalize(root, 1, env);
+    const outcome = await slurmRuntime.finalize!({ plan, storage, outputUri: root, env }, 1);
     expect(outcome).toEqual({ kind: 'resubmitted', round: 2, tasks: 2, finalizer: '103' });
     expect(attempt(0, 1).error_class).toBe('error');
     expect(attempt(0, 1).message).toContain('scheduler state COMPLETED');
@@ -114,10 +114,13 @@ describe('grid finalizer against a scripted scheduler', () => {
   it('ends the run as failed, naming every task, once attempts run out', async () => {
     squeue = '102_1|TIMEOUT|TimeLimit\n102_2|COMPLETED|None';
     exitFile(2, 2, 0);
-    const outcome = await slurmRuntime.finalize(root, 2, env);
+    const outcome = await slurmRuntime.finalize!({ plan, storage, outputUri: root, env }, 2);
     if (outcome.kind !== 'done') throw new Error(JSON.stringify(outcome));
-    expect(outcome.result.state).toBe('failed');
-    const failed = outcome.result.state === 'failed' ? outcome.result.failed : [];
+    expect(outcome.state).toBe('failed');
+    const recorded = JSON.parse(readFileSync(join(root, '_augc/batch/result.json'), 'utf8')) as {
+      failed: { index: number; attempts: number; errorClass: string; logPath: string }[];
+    };
+    const failed = recorded.failed;
     expect(failed.map((f) => [f.index, f.attempts, f.errorClass, f.logPath])).toEqual([
       [0, 1, 'error', `_augc/logs/${GROUP}/0.log`],
       [1, 2, 'timeout', `_augc/logs/${GROUP}/1.log`],
@@ -126,7 +129,7 @@ describe('grid finalizer against a scripted scheduler', () => {
       [3, 1, 'exit(3)', `_augc/logs/${GROUP}/3.log`],
       [4, 1, 'cancelled', `_augc/logs/${GROUP}/4.log`],
     ]);
-    const result = JSON.parse(readFileSync(join(root, '_augc/grid/result.json'), 'utf8')) as {
+    const result = JSON.parse(readFileSync(join(root, '_augc/batch/result.json'), 'utf8')) as {
       state: string;
     };
     expect(result.state).toBe('failed');

@@ -14,9 +14,11 @@ import type { Plan } from '../../../compiler/plan/types.js';
 import { openStorage } from '../../../engine/storage/open-storage.js';
 import type { Storage } from '../../../engine/storage/storage.js';
 import type { Exec } from '../../../runtimes/grid/scheduler-client.js';
-import { SchedulerClient } from '../../../runtimes/grid/scheduler-client.js';
 import { slurmDialect } from '../../../runtimes/slurm/dialect.js';
-import { nextPollMs, waitRun } from '../../../runtimes/grid/wait-run.js';
+import { readBatchState } from '../../../runtimes/batch/batch-state.js';
+import { waitRun } from '../../../runtimes/batch/wait-run.js';
+import { gridBackendSpec } from '../../../runtimes/grid/grid-backend.js';
+import { nextPollMs } from '../../../runtimes/poll.js';
 import { slurmRuntime } from '../../../runtimes/slurm/index.js';
 import type { RunContext } from '../../../runtimes/runtime.js';
 import { combo, makePlan, stdlibMethod } from '../../engine/task-fixture.js';
@@ -64,11 +66,33 @@ describe('grid submission against a scripted scheduler', () => {
       planUri: `${root}/_augc/plan.json`,
       tasks: [...tasksOf(plan)],
       options,
-      augcCommand: ['sh', fakeAugc],
+      launch: { program: 'sh', args: [fakeAugc], env: {} },
       signal: new AbortController().signal,
       output: silent,
       env: { AUGC_CONFIG: join(dir, 'no-config.yaml') },
     };
+  }
+
+  /** The orchestrator's view of the submitted run, with scheduler calls going to `exec`. */
+  async function batchContext(exec: Exec) {
+    const state = await readBatchState(storage);
+    if (!state) throw new Error('no batch state');
+    const spec = gridBackendSpec({
+      name: 'slurm',
+      dialects: { slurm: slurmDialect },
+      detectDialect: () => Promise.resolve('slurm'),
+    });
+    spec.exec = exec;
+    const backend = spec.open({
+      plan,
+      storage,
+      runUri: root,
+      planUri: state.planUri,
+      launch: state.launch,
+      config: state.backend,
+      env: {},
+    });
+    return { storage, plan, state, backend };
   }
 
   beforeAll(async () => {
@@ -98,7 +122,7 @@ describe('grid submission against a scripted scheduler', () => {
       undefined,
     ]);
     expect(sched.calls[4]).toContain('--dependency=afterany:100:101:102');
-    const round = JSON.parse(readFileSync(join(root, '_augc/grid/rounds/0001.json'), 'utf8')) as {
+    const round = JSON.parse(readFileSync(join(root, '_augc/batch/rounds/0001.json'), 'utf8')) as {
       arrays: { jobId: string; offset: number; indices: string }[];
     };
     expect(round.arrays.map((a) => [a.jobId, a.offset, a.indices])).toEqual([
@@ -125,7 +149,7 @@ describe('grid submission against a scripted scheduler', () => {
       '--attempt',
       '1',
     ]);
-    expect(readFileSync(join(root, '_augc/grid/exit/cpu-1c-2g-1h/9.1'), 'utf8')).toBe('0\n');
+    expect(readFileSync(join(root, '_augc/batch/exit/cpu-1c-2g-1h/9.1'), 'utf8')).toBe('0\n');
   });
 
   it('asks the scheduler once per status poll for every job of the run', async () => {
@@ -158,16 +182,12 @@ describe('grid submission against a scripted scheduler', () => {
       // The third poll sees the finalizer done, which has written the result by then.
       if (polls === 3) {
         const result = { state: 'completed', completed: 10, end: 'now', merged };
-        writeFileSync(join(root, '_augc/grid/result.json'), JSON.stringify(result));
+        writeFileSync(join(root, '_augc/batch/result.json'), JSON.stringify(result));
         return '103|COMPLETED|None\n';
       }
       return '100_0|RUNNING|None\n100_1|PENDING|None\n103|PENDING|Dependency\n';
     });
-    const client = new SchedulerClient(waiting.exec);
-    const result = await waitRun({
-      storage,
-      dialect: slurmDialect,
-      client,
+    const result = await waitRun(await batchContext(waiting.exec), {
       signal: new AbortController().signal,
       output: silent,
       firstPollMs: 1,
@@ -175,7 +195,7 @@ describe('grid submission against a scripted scheduler', () => {
     });
     expect(result).toEqual({ state: 'completed', completed: 10, merged });
     expect(waiting.calls.map((c) => c[0])).toEqual(['squeue', 'squeue', 'squeue']);
-    await storage.remove('_augc/grid/result.json');
+    await storage.remove('_augc/batch/result.json');
   });
 
   it('stops following at once on Ctrl-C, however long the poll interval, and detaches', async () => {
@@ -184,10 +204,7 @@ describe('grid submission against a scripted scheduler', () => {
       controller.abort();
       return '100_0|RUNNING|None\n';
     });
-    const result = await waitRun({
-      storage,
-      dialect: slurmDialect,
-      client: new SchedulerClient(waiting.exec),
+    const result = await waitRun(await batchContext(waiting.exec), {
       signal: controller.signal,
       output: silent,
       firstPollMs: 3_600_000,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure } from '../../../runtimes/grid/classify-failure.js';
-import { formatIndices, parseIndices, spanOf } from '../../../runtimes/grid/index-spec.js';
+import { classifyFailure } from '../../../runtimes/batch/classify-failure.js';
+import { formatIndices, parseIndices, spanOf } from '../../../runtimes/batch/index-spec.js';
 import { finalizerScript, taskScript } from '../../../runtimes/grid/job-script.js';
 import { hms, mebibytes, slurmTime } from '../../../runtimes/grid/resource-format.js';
 import { SchedulerClient } from '../../../runtimes/grid/scheduler-client.js';
@@ -46,7 +46,7 @@ describe('shell quoting', () => {
     const fake = join(dir, 'fake-augc.sh');
     writeFileSync(fake, '#!/bin/sh\nprintf "%s\\n" "$@" > "$ARGS_OUT"\n');
     const script = taskScript({
-      augc: ['sh', fake],
+      launch: { program: 'sh', args: [fake], env: {} },
       root: dir,
       planUri: `${hostileRoot}/_augc/plan.json`,
       group: "g'; touch pwned4; '",
@@ -54,6 +54,7 @@ describe('shell quoting', () => {
       offset: 5,
       attempt: 1,
       indexExpression: '${SLURM_ARRAY_TASK_ID:-}',
+      jobIdExpression: '${SLURM_JOB_ID:-unknown}',
       header: 'h $(touch pwned5)\nx',
     });
     writeFileSync(join(dir, 'job.sh'), script);
@@ -75,10 +76,18 @@ describe('shell quoting', () => {
       '',
     ]);
     expect(execFileSync('ls', [dir]).toString()).not.toMatch(/pwned/);
-    expect(execFileSync('cat', [join(dir, '_augc/grid/exit/g/7.1')]).toString()).toBe('0\n');
+    expect(execFileSync('cat', [join(dir, '_augc/batch/exit/g/7.1')]).toString()).toBe('0\n');
     expect(
-      finalizerScript({ augc: ['node', '/x y/augc.js'], root: '/r', round: 2, header: 'h' }),
-    ).toContain('exec node \'/x y/augc.js\' finalize "$root" --round 2');
+      finalizerScript({
+        launch: { program: 'node', args: ['/x y/augc.js'], env: { AWS_REGION: "a'b" } },
+        root: '/r',
+        runUri: 's3://b/p $(x)',
+        round: 2,
+        header: 'h',
+      }),
+    ).toContain(
+      `run='s3://b/p $(x)'\ncd "$root" || exit 1\nexec env 'AWS_REGION=a'\\''b' node '/x y/augc.js' finalize "$run" --round 2`,
+    );
   });
 });
 

@@ -48,7 +48,7 @@ describe('PBS Pro dialect (golden)', () => {
     expect(pbsProDialect.arraySubmitArgv({ ...job, indices: '3,7' })).toContain('3-7%4');
     expect(pbsProDialect.arraySubmitArgv({ ...job, indices: '5' })).toContain('5-6%4');
     const script = taskScript({
-      augc: ['node', '/a/augc.js'],
+      launch: { program: 'node', args: ['/a/augc.js'], env: {} },
       root: '/r',
       planUri: '/r/_augc/plan.json',
       group: 'g',
@@ -56,6 +56,7 @@ describe('PBS Pro dialect (golden)', () => {
       offset: 0,
       attempt: 2,
       indexExpression: pbsProDialect.indexExpression,
+      jobIdExpression: pbsProDialect.jobIdExpression,
       only: '3,7',
       header: 'h',
     });

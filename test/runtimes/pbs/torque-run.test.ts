@@ -38,11 +38,11 @@ describe.runIf(cluster.run)("pbs target, Torque dialect, through Slurm's qsub wr
     expect(filesUnder(out, ['_augc'])).toEqual(files);
     for (const f of files)
       expect(readFileSync(join(out, f)).equals(readFileSync(join(dir, 'local', f))), f).toBe(true);
-    const state = JSON.parse(readFileSync(join(out, '_augc/grid/state.json'), 'utf8')) as {
-      dialect: string;
+    const state = JSON.parse(readFileSync(join(out, '_augc/batch/state.json'), 'utf8')) as {
+      backend: { dialect: string };
     };
-    expect(state.dialect).toBe('torque');
-    const round = readFileSync(join(out, '_augc/grid/rounds/0001.json'), 'utf8');
+    expect(state.backend.dialect).toBe('torque');
+    const round = readFileSync(join(out, '_augc/batch/rounds/0001.json'), 'utf8');
     expect(round).toContain('"qsub"');
     expect(round).toContain('"-t"');
   });

@@ -60,7 +60,13 @@ function gpuPipeline(dir: string): string {
 }
 
 interface Round {
-  arrays: { jobId: string; group: string; offset: number; indices: string; argv: string[] }[];
+  arrays: {
+    jobId: string;
+    group: string;
+    offset: number;
+    indices: string;
+    request: { argv: string[] };
+  }[];
 }
 
 describe.runIf(cluster.run)('slurm arrays on the real cluster', () => {
@@ -84,21 +90,21 @@ describe.runIf(cluster.run)('slurm arrays on the real cluster', () => {
     expect(calls.filter((c) => c[0] === 'sbatch')).toHaveLength(3);
     expect(calls.filter((c) => c[0] === 'scontrol')).toHaveLength(1);
     const round = JSON.parse(
-      readFileSync(join(out, '_augc/grid/rounds/0001.json'), 'utf8'),
+      readFileSync(join(out, '_augc/batch/rounds/0001.json'), 'utf8'),
     ) as Round;
     expect(round.arrays.map((a) => [a.offset, a.indices])).toEqual([
       [0, '0-2'],
       [3, '0-1'],
     ]);
     for (const a of round.arrays) {
-      expect(a.argv).toContain(`--array=${a.indices}%2`);
-      expect(a.argv).toContain('--gres=gpu:1');
+      expect(a.request.argv).toContain(`--array=${a.indices}%2`);
+      expect(a.request.argv).toContain('--gres=gpu:1');
       const job = execFileSync('scontrol', ['show', 'job', a.jobId]).toString();
       expect(job).toContain('ArrayTaskThrottle=2');
     }
     const group = round.arrays[0]!.group;
     for (const index of [0, 1, 2, 3, 4]) {
-      expect(readFileSync(join(out, `_augc/grid/exit/${group}/${index}.1`), 'utf8')).toBe('0\n');
+      expect(readFileSync(join(out, `_augc/batch/exit/${group}/${index}.1`), 'utf8')).toBe('0\n');
       expect(readFileSync(join(out, `_augc/logs/${group}/${index}.log`), 'utf8')).toContain(
         '=== attempt 1',
       );

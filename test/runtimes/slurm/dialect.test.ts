@@ -8,7 +8,7 @@ const capture = (name: string): string =>
 
 const job: ArrayJob = {
   name: 'augc-p-g',
-  script: '/r/_augc/grid/jobs/r1-g-0.sh',
+  script: '/r/_augc/batch/jobs/r1-g-0.sh',
   workdir: '/r',
   schedulerLog: '/r/_augc/logs/scheduler/r1-g-0.%A_%a.out',
   indices: '0-99',
@@ -50,7 +50,7 @@ describe('slurm dialect', () => {
       '--array=0-99%10',
       '--begin=now+30',
       '--constraint=x y',
-      '/r/_augc/grid/jobs/r1-g-0.sh',
+      '/r/_augc/batch/jobs/r1-g-0.sh',
     ]);
   });
 

@@ -77,7 +77,7 @@ describe.runIf(cluster.run)('slurm: command methods, environments and secrets', 
     expect(seen[0]!.env.filter((k) => !allowed.has(k) && !k.startsWith('AUGC_'))).toEqual([]);
     expect(seen[0]!.env).toContain('HF_TOKEN');
     const files = filesUnder(out);
-    expect(files.some((f) => f.startsWith('_augc/grid/jobs/'))).toBe(true);
+    expect(files.some((f) => f.startsWith('_augc/batch/jobs/'))).toBe(true);
     expect(files.some((f) => f.startsWith('_augc/logs/scheduler/'))).toBe(true);
     const holding = files.filter((f) => {
       const text = readFileSync(join(out, f)).toString('latin1');

@@ -74,7 +74,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
       local.stdout.replaceAll(join(dir, 'local'), 'OUT'),
     );
     const mtime = (f: string): number => statSync(join(dir, 'slurm', f)).mtimeMs;
-    expect(mtime('manifest_final.csv')).toBeLessThanOrEqual(mtime('_augc/grid/result.json'));
+    expect(mtime('manifest_final.csv')).toBeLessThanOrEqual(mtime('_augc/batch/result.json'));
   });
 
   it('retries a task that fails once through the finalizer, and completes', async () => {
@@ -88,7 +88,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     );
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(flag)).toBe(true);
-    expect(existsSync(join(dir, 'run/_augc/grid/rounds/0002.json'))).toBe(true);
+    expect(existsSync(join(dir, 'run/_augc/batch/rounds/0002.json'))).toBe(true);
     expect(readFileSync(join(dir, 'run/manifest_final.csv'), 'utf8')).toContain('combo_1_copy');
     expect(readFileSync(join(dir, 'run/_augc/logs/cpu-1c-256m-5m/1.log'), 'utf8')).toMatch(
       /attempt 1[\s\S]*boom[\s\S]*attempt 2/,
@@ -108,16 +108,16 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     expect(r.stderr).toContain('_augc/logs/cpu-1c-256m-5m/0.log');
     expect(r.stderr).toContain('always-broken');
     expect(existsSync(join(dir, 'run/manifest_final.csv'))).toBe(false);
-    const result = JSON.parse(readFileSync(join(dir, 'run/_augc/grid/result.json'), 'utf8')) as {
+    const result = JSON.parse(readFileSync(join(dir, 'run/_augc/batch/result.json'), 'utf8')) as {
       state: string;
     };
     expect(result.state).toBe('failed');
     // The task wrapper recorded each attempt's exit status in storage.
     for (const attempt of [1, 2]) {
-      const exit = join(dir, `run/_augc/grid/exit/cpu-1c-256m-5m/0.${attempt}`);
+      const exit = join(dir, `run/_augc/batch/exit/cpu-1c-256m-5m/0.${attempt}`);
       expect(Number(readFileSync(exit, 'utf8'))).not.toBe(0);
     }
-    expect(readFileSync(join(dir, 'run/_augc/grid/exit/cpu-1c-256m-5m/1.1'), 'utf8')).toBe('0\n');
+    expect(readFileSync(join(dir, 'run/_augc/batch/exit/cpu-1c-256m-5m/1.1'), 'utf8')).toBe('0\n');
   });
 
   it('returns after submission, shows status, and cancels every job of the run', async () => {
@@ -131,7 +131,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     expect(status.stdout).toMatch(/target slurm, running/);
     const cancel = await augc(['cancel', out]);
     expect(cancel.code).toBe(0);
-    expect(existsSync(join(out, '_augc/grid/cancelled.json'))).toBe(true);
+    expect(existsSync(join(out, '_augc/batch/cancelled.json'))).toBe(true);
     const waited = spawnAugc(['status', out, '--follow']);
     const done = await waited.done;
     expect(done.stdout).toMatch(/not running/);
@@ -172,7 +172,7 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     expect(r.stdout).toMatch(/\$ sbatch --parsable .*--array=0-26 .*r1-cpu-1c-1g-10m-0\.sh/);
     expect(r.stdout).toContain('--dependency=afterany:<job-1>');
     expect(r.stdout).toContain('worker --plan "$plan" --group "$group" --index "$idx" --attempt 1');
-    expect(existsSync(join(dir, 'dry/_augc/grid'))).toBe(false);
+    expect(existsSync(join(dir, 'dry/_augc/batch'))).toBe(false);
   });
 });
 

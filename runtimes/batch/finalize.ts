@@ -1,8 +1,9 @@
 /**
- * What the finalizer job of a round does once its arrays are over (afterany): look at every task
- * of the round; if some failed and the retry rule allows another attempt, submit them as a new
- * round (attempt + 1, resources escalated, after the backoff) with a new finalizer; otherwise
- * merge, and write `_augc/grid/result.json`, which `augc run --wait` and `augc status` read.
+ * What a round's finalizer does once its arrays are over (a job that waits for them, or the
+ * driver where the backend has no dependencies): look at every task of the round; if some failed
+ * and the retry rule allows another attempt, submit them as a new round (attempt + 1, resources
+ * escalated, after the backoff); otherwise merge, and write `_augc/batch/result.json`, which
+ * `augc run --wait` and `augc status` read.
  */
 import { taskAt } from '../../compiler/plan/task-at.js';
 import type { Plan } from '../../compiler/plan/types.js';
@@ -10,35 +11,21 @@ import { mergeRun } from '../../engine/merge.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { readTaskState } from '../../engine/task-state.js';
 import {
-  attemptPathOf,
   attemptRecordOf,
   type AttemptRecord,
   type FailureClass,
 } from '../../engine/task-record.js';
+import { attemptPathOf, BATCH_CANCEL_PATH, BATCH_RESULT_PATH } from '../../engine/run-layout.js';
 import { backoffSeconds, shouldRetry } from '../retry-policy.js';
-import { classifyFailure, isRetryable, type GridFailure } from './classify-failure.js';
-import type { JobStatus } from './dialect.js';
-import { readRound, writeJson, type GridArray, type GridRound } from './grid-state.js';
+import type { FinalizeOutcome } from '../runtime.js';
+import type { BatchBackend } from './backend.js';
+import { readRound, writeJson, type BatchArray, type BatchRound } from './batch-state.js';
+import { classifyFailure, isRetryable, type BatchFailure } from './classify-failure.js';
 import { parseIndices } from './index-spec.js';
-import { CANCEL_PATH, exitPathOf, RESULT_PATH } from './layout.js';
+import type { JobStatus } from './job-status.js';
 import { queryJobs } from './query-jobs.js';
-import { failuresOf, type GridResult } from './result.js';
-import { submitRound, type GridContext, type RoundTask } from './submit-round.js';
-
-export type FinalizeOutcome =
-  | { kind: 'cancelled' }
-  | { kind: 'resubmitted'; round: number; tasks: number; finalizer: string }
-  | { kind: 'done'; result: GridResult }
-  | { kind: 'error'; message: string };
-
-async function readNumber(storage: Storage, path: string): Promise<number | undefined> {
-  try {
-    const n = Number((await storage.readText(path)).trim());
-    return Number.isInteger(n) ? n : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { failuresOf, type BatchResult } from './result.js';
+import { submitRound, type BatchContext, type RoundTask } from './submit-round.js';
 
 async function readAttempt(storage: Storage, task: string, attempt: number, since: string) {
   try {
@@ -51,14 +38,14 @@ async function readAttempt(storage: Storage, task: string, attempt: number, sinc
 
 interface Failed {
   task: RoundTask & { id: string };
-  array: GridArray;
-  failure: GridFailure;
+  array: BatchArray;
+  failure: BatchFailure;
   recorded: boolean;
 }
 
 async function failedTasks(
-  ctx: GridContext,
-  round: GridRound,
+  ctx: BatchContext,
+  round: BatchRound,
   jobs: JobStatus[],
 ): Promise<Failed[]> {
   const out: Failed[] = [];
@@ -70,9 +57,9 @@ async function failedTasks(
 }
 
 async function checkTask(
-  ctx: GridContext,
-  round: GridRound,
-  a: GridArray,
+  ctx: BatchContext,
+  round: BatchRound,
+  a: BatchArray,
   rel: number,
   jobs: JobStatus[],
 ): Promise<Failed[]> {
@@ -83,14 +70,14 @@ async function checkTask(
   if (state.state === 'complete') return [];
   const job = jobs.find((j) => j.jobId === a.jobId && j.index === rel);
   const attempt = await readAttempt(ctx.storage, task.id, round.attempt, round.submitted);
-  const rc = await readNumber(ctx.storage, exitPathOf(a.groupDir, index, round.attempt));
+  const rc = await ctx.backend.exitStatus(a.groupDir, index, round.attempt);
   const failure = classifyFailure(job, attempt, rc);
   const recorded = attempt !== undefined && !failure.fromScheduler;
   return [{ task: { group: a.group, index, id: task.id }, array: a, failure, recorded }];
 }
 
 /** An attempt record for a task the scheduler killed or that died before the engine could write one. */
-async function recordAttempt(ctx: GridContext, f: Failed, round: GridRound): Promise<void> {
+async function recordAttempt(ctx: BatchContext, f: Failed, round: BatchRound): Promise<void> {
   const task = taskAt(ctx.plan, f.task.group, f.task.index);
   if (!task) return;
   const record = attemptRecordOf(task, {
@@ -109,15 +96,15 @@ async function recordAttempt(ctx: GridContext, f: Failed, round: GridRound): Pro
 }
 
 export async function finalizeRound(
-  ctx: GridContext,
+  ctx: BatchContext,
   roundNumber: number,
 ): Promise<FinalizeOutcome> {
-  if (await ctx.storage.exists(CANCEL_PATH)) return { kind: 'cancelled' };
+  if (await ctx.storage.exists(BATCH_CANCEL_PATH)) return { kind: 'cancelled' };
   const round = await readRound(ctx.storage, roundNumber);
   if (!round)
     return { kind: 'error', message: `round ${roundNumber} of this run is not on record` };
   const jobs = await queryJobs(
-    ctx,
+    ctx.backend,
     round.arrays.map((a) => a.jobId),
   );
   const failed = await failedTasks(ctx, round, jobs);
@@ -142,15 +129,19 @@ export async function finalizeRound(
       finalizer: submitted.finalizer,
     };
   }
-  const result = await finishRun(ctx.plan, ctx.storage);
-  return { kind: 'done', result };
+  const result = await finishBatchRun(ctx.plan, ctx.storage, ctx.backend);
+  return { kind: 'done', state: result.state, completed: result.completed };
 }
 
 /** Merges when every task is complete; records the run's end either way. */
-export async function finishRun(plan: Plan, storage: Storage): Promise<GridResult> {
+export async function finishBatchRun(
+  plan: Plan,
+  storage: Storage,
+  backend: Pick<BatchBackend, 'taskLog'>,
+): Promise<BatchResult> {
   const merged = await mergeRun({ storage, plan });
   const { ok, written, tasks, complete, totals } = merged;
-  const result: GridResult = merged.ok
+  const result: BatchResult = merged.ok
     ? {
         state: 'completed',
         completed: merged.complete,
@@ -160,9 +151,9 @@ export async function finishRun(plan: Plan, storage: Storage): Promise<GridResul
     : {
         state: 'failed',
         completed: merged.complete,
-        failed: await failuresOf(plan, storage, merged.problems),
+        failed: await failuresOf(plan, storage, merged.problems, backend),
         end: new Date().toISOString(),
       };
-  await writeJson(storage, RESULT_PATH, result);
+  await writeJson(storage, BATCH_RESULT_PATH, result);
   return result;
 }

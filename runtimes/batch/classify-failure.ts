@@ -1,13 +1,13 @@
 /**
- * Why a grid task did not complete, from three sources in order of trust: what the scheduler says
+ * Why a batch task did not complete, from three sources in order of trust: what the scheduler says
  * happened to the job (a timeout or an OOM kill leaves the task no chance to say anything), the
  * engine's attempt record, and the exit status the task wrapper recorded.
  */
 import type { AttemptRecord } from '../../engine/task-record.js';
 import type { AttemptFailure } from '../retry-policy.js';
-import type { JobStatus } from './dialect.js';
+import type { JobStatus } from './job-status.js';
 
-export type GridFailure = AttemptFailure & { message: string; fromScheduler: boolean };
+export type BatchFailure = AttemptFailure & { message: string; fromScheduler: boolean };
 
 const SCHEDULER_CLASSES: Readonly<Record<string, { cls: string; what: string }>> = {
   timeout: { cls: 'timeout', what: 'the scheduler stopped it at its walltime (TIMEOUT)' },
@@ -21,7 +21,7 @@ export function classifyFailure(
   job: JobStatus | undefined,
   attempt: AttemptRecord | undefined,
   exitStatus: number | undefined,
-): GridFailure {
+): BatchFailure {
   const sched = job ? SCHEDULER_CLASSES[job.state] : undefined;
   if (sched) return { errorClass: sched.cls, message: sched.what, fromScheduler: true };
   if (attempt) {
@@ -53,6 +53,6 @@ export function classifyFailure(
 }
 
 /** A cancelled task is not retried, whatever the rule says: someone meant to stop it. */
-export function isRetryable(failure: GridFailure): boolean {
+export function isRetryable(failure: BatchFailure): boolean {
   return failure.errorClass !== 'cancelled';
 }

@@ -6,12 +6,10 @@
 import { canonicalJson } from '../../compiler/plan/canonical-json.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { requireInputSource } from '../../engine/input-source.js';
+import { CHUNKS_DIR, SPLIT_RECORD_PATH } from '../../engine/run-layout.js';
 import { splitInput, type ChunkFile } from '../../engine/split.js';
 import { sha256OfSource } from '../../engine/storage/source-hash.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import { CHUNKS_DIR } from '../../runtimes/worker-task.js';
-
-export const SPLIT_RECORD = `${CHUNKS_DIR}/split.json`;
 
 export interface SplitRecord {
   /** What the chunks depend on: the input's bytes, columns' roles and the chunking. */
@@ -38,7 +36,7 @@ function keyOf(plan: Plan, inputSha256: string): string {
 
 async function readRecord(storage: Storage): Promise<SplitRecord | undefined> {
   try {
-    return JSON.parse(await storage.readText(SPLIT_RECORD)) as SplitRecord;
+    return JSON.parse(await storage.readText(SPLIT_RECORD_PATH)) as SplitRecord;
   } catch {
     return undefined;
   }
@@ -64,7 +62,7 @@ export async function currentSplit(plan: Plan, storage: Storage): Promise<SplitR
 export async function ensureSplit(plan: Plan, storage: Storage): Promise<SplitOutcome> {
   const existing = await currentSplit(plan, storage);
   if (existing) return { record: existing, reused: true, notes: [] };
-  await storage.remove(SPLIT_RECORD);
+  await storage.remove(SPLIT_RECORD_PATH);
   const result = await splitInput({
     input: plan.input,
     chunks: plan.chunks,
@@ -78,6 +76,6 @@ export async function ensureSplit(plan: Plan, storage: Storage): Promise<SplitOu
     rejected: result.rejects.count,
     chunks: result.chunks,
   };
-  await storage.writeAtomic(SPLIT_RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  await storage.writeAtomic(SPLIT_RECORD_PATH, `${JSON.stringify(record, null, 2)}\n`);
   return { record, reused: false, notes: result.notes };
 }

@@ -1,37 +1,38 @@
 /**
- * `augc status` and `augc cancel` for grid runs: the latest round's arrays and finalizer, asked
- * about in one scheduler call, plus what storage records say.
+ * `augc status` and `augc cancel` for batch runs: the latest round's arrays and finalizer, asked
+ * about in one backend call, plus what storage records say.
  */
 import { taskAt } from '../../compiler/plan/task-at.js';
+import { BATCH_CANCEL_PATH, BATCH_RESULT_PATH } from '../../engine/run-layout.js';
+import type { Storage } from '../../engine/storage/storage.js';
 import type { RunRef, RunningTask, RuntimeStatus } from '../runtime.js';
-import { isFinished, type GridDialect, type JobStatus } from './dialect.js';
+import type { BatchBackend } from './backend.js';
 import {
   latestRound,
+  readBatchState,
   readFinalizer,
-  readGridState,
   readRound,
   writeJson,
-  type GridRound,
-  type GridState,
-} from './grid-state.js';
-import { CANCEL_PATH, RESULT_PATH } from './layout.js';
+  type BatchRound,
+  type BatchState,
+} from './batch-state.js';
+import { isFinished, type JobStatus } from './job-status.js';
 import { queryJobsChecked } from './query-jobs.js';
 import { readResult } from './result.js';
-import type { SchedulerClient } from './scheduler-client.js';
 
 export interface Latest {
-  state: GridState;
-  round: GridRound;
+  state: BatchState;
+  round: BatchRound;
   finalizer: string | undefined;
 }
 
-export async function readLatest(run: Pick<RunRef, 'storage'>): Promise<Latest | undefined> {
-  const state = await readGridState(run.storage);
+export async function readLatest(storage: Storage): Promise<Latest | undefined> {
+  const state = await readBatchState(storage);
   if (!state) return undefined;
-  const n = await latestRound(run.storage);
-  const round = n > 0 ? await readRound(run.storage, n) : undefined;
+  const n = await latestRound(storage);
+  const round = n > 0 ? await readRound(storage, n) : undefined;
   if (!round) return undefined;
-  return { state, round, finalizer: await readFinalizer(run.storage, n) };
+  return { state, round, finalizer: await readFinalizer(storage, n) };
 }
 
 export function jobIdsOf(latest: Latest): string[] {
@@ -61,24 +62,23 @@ function runningTasks(run: RunRef, latest: Latest, jobs: JobStatus[]): RunningTa
   return out;
 }
 
-export async function gridStatus(
+export async function batchStatus(
   run: RunRef,
-  dialect: GridDialect,
-  client: SchedulerClient,
+  latest: Latest,
+  backend: BatchBackend,
+  describe: string,
 ): Promise<RuntimeStatus> {
-  const latest = await readLatest(run);
-  if (!latest) return { active: false, running: [], notes: ['no jobs on record for this run'] };
-  const ids = jobIdsOf(latest);
-  const q = await queryJobsChecked({ dialect, client }, ids);
+  const q = await queryJobsChecked(backend, jobIdsOf(latest));
   const jobs = q.ok ? q.jobs : [];
-  const result = await readResult(run.storage, RESULT_PATH);
-  const cancelled = await run.storage.exists(CANCEL_PATH);
+  const result = await readResult(run.storage, BATCH_RESULT_PATH);
+  const cancelled = await run.storage.exists(BATCH_CANCEL_PATH);
   const active = jobs.some((j) => !isFinished(j.state) && j.state !== 'unknown') && !cancelled;
   const r = latest.round;
+  const finalizer = latest.finalizer ?? (backend.submitFinalizer ? 'not submitted' : 'the driver');
   const notes = [
-    `${latest.state.runtime} (${dialect.name}) round ${r.round}, attempt ${r.attempt}: arrays ${r.arrays
+    `${latest.state.runtime} (${describe}) round ${r.round}, attempt ${r.attempt}: arrays ${r.arrays
       .map((a) => `${a.jobId} (${a.group}[${a.indices}]${a.offset > 0 ? ` +${a.offset}` : ''})`)
-      .join(', ')}; finalizer ${latest.finalizer ?? 'not submitted'}`,
+      .join(', ')}; finalizer ${finalizer}`,
     ...(q.ok ? [] : [q.message]),
     ...(cancelled ? ['cancelled with `augc cancel`'] : []),
     ...(result ? [`finished: ${result.state} at ${result.end}`] : []),
@@ -86,17 +86,15 @@ export async function gridStatus(
   return { active, running: runningTasks(run, latest, jobs), notes };
 }
 
-export async function gridCancel(
+export async function batchCancel(
   run: RunRef,
-  dialect: GridDialect,
-  client: SchedulerClient,
+  latest: Latest,
+  backend: BatchBackend,
 ): Promise<boolean> {
-  const latest = await readLatest(run);
-  if (!latest) return false;
   // Recorded first: a finalizer that starts anyway sees it and neither merges nor resubmits.
-  await writeJson(run.storage, CANCEL_PATH, { cancelled: new Date().toISOString() });
+  await writeJson(run.storage, BATCH_CANCEL_PATH, { cancelled: new Date().toISOString() });
   const ids = jobIdsOf(latest);
   if (ids.length === 0) return false;
-  await client.run(dialect.cancelArgv(ids));
+  await backend.cancel(ids);
   return true;
 }

@@ -7,7 +7,12 @@ import type { Plan } from '../../compiler/plan/types.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { mapLimit } from '../../engine/map-limit.js';
 import { listAttempts, readTaskState, type TaskState } from '../../engine/task-state.js';
-import type { RunningTask, RuntimeStatus } from '../../runtimes/runtime.js';
+import { nextPollMs } from '../poll.js';
+import { loadRuntime } from '../registry.js';
+import type { RunningTask, RuntimeStatus } from '../runtime.js';
+import { openRun, targetOf } from './open-run.js';
+import type { RunStatusCode } from './run-outcome.js';
+import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 
 export interface StatusReport {
   pipeline: string;
@@ -98,3 +103,31 @@ export async function readRunStatus(
 export function isSettled(report: StatusReport): boolean {
   return !report.active || report.completed + report.failed === report.tasks;
 }
+
+const NO_RUNTIME: RuntimeStatus = { active: false, running: [], notes: [] };
+
+export type StatusSnapshot =
+  | {
+      ok: true;
+      report: StatusReport;
+      /** Polls should back off (each asks a scheduler). */ backoff: boolean;
+    }
+  | { ok: false; status: RunStatusCode; diagnostics: Diagnostic[] };
+
+/** The run at `uri` now: records from its storage, live tasks from the runtime that runs it. */
+export async function snapshotStatus(
+  uri: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<StatusSnapshot> {
+  const opened = await openRun(uri);
+  if (!opened.ok) return opened;
+  const { run } = opened;
+  const target = targetOf(run);
+  const runtime = await loadRuntime(target);
+  const ref = { plan: run.plan, outputUri: uri, storage: run.storage, env };
+  const live = runtime ? await runtime.status(ref) : NO_RUNTIME;
+  const report = await readRunStatus(run.plan, run.storage, { run: uri, target }, live);
+  return { ok: true, report, backoff: runtime?.capabilities.detached === true };
+}
+
+export { nextPollMs };

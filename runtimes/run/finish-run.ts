@@ -1,0 +1,87 @@
+/**
+ * What `augc run` does once the runtime has returned: say how the tasks ended, and merge unless
+ * the runtime's finalizer merged already (or the run was only submitted).
+ */
+import type { Plan } from '../../compiler/plan/types.js';
+import { mergeRun } from '../../engine/merge.js';
+import type { Storage } from '../../engine/storage/storage.js';
+import type { Runtime, SubmitResult } from '../runtime.js';
+import { problemNotes } from './problem-notes.js';
+import type { RunEvents, RunOutcome } from './run-outcome.js';
+
+interface Finishing {
+  plan: Plan;
+  storage: Storage;
+  runtime: Runtime;
+  allowPartial: boolean;
+  command: string;
+}
+
+/** Merges the run's complete tasks; `partial` merges even when some are missing. */
+export async function mergeAndReport(
+  run: { plan: Plan; storage: Storage },
+  partial: boolean,
+  events: RunEvents,
+  help?: string,
+): Promise<RunOutcome> {
+  const result = await mergeRun({ storage: run.storage, plan: run.plan, allowPartial: partial });
+  events.merged?.(result);
+  if (result.ok) return { status: 'ok', merged: result };
+  events.report({
+    code: 'AUG5108',
+    severity: partial ? 'warning' : 'error',
+    message: `${result.problems.length} of ${result.tasks} task(s) are not complete`,
+    notes: problemNotes(result.problems),
+    ...(help !== undefined && !partial ? { help } : {}),
+  });
+  return { status: partial ? 'ok' : 'failed', merged: result };
+}
+
+export async function finishRun(
+  req: Finishing,
+  result: SubmitResult,
+  events: RunEvents,
+): Promise<RunOutcome> {
+  const resume = `run the same command again to resume (complete tasks are kept): ${req.command}`;
+  switch (result.state) {
+    case 'submitted':
+      events.note(`submitted ${result.jobIds.length} job(s): ${result.jobIds.join(', ')}\n`);
+      return { status: 'ok', submitted: result.jobIds };
+    case 'interrupted': {
+      if (result.detached === true) {
+        const uri = req.plan.output.uri;
+        events.note(
+          `augc: stopped following the run; its ${req.runtime.name} jobs keep running\n` +
+            `  follow it: augc status ${uri} --follow\n` +
+            `  cancel it: augc cancel ${uri}\n`,
+        );
+        return { status: 'interrupted' };
+      }
+      events.report({
+        code: 'AUG5110',
+        severity: 'error',
+        message: `interrupted after ${result.completed} task(s) completed in this run`,
+        help: resume,
+      });
+      return { status: 'interrupted' };
+    }
+    case 'failed': {
+      events.report({
+        code: 'AUG5107',
+        severity: 'error',
+        message: `${result.failed.length} task(s) failed`,
+        help: `fix the cause, then ${resume}`,
+      });
+      events.failed?.(result.failed);
+      if (req.allowPartial) await mergeAndReport(req, true, events);
+      return { status: 'failed', failed: result.failed };
+    }
+    case 'completed':
+      // A finalizer that merged already: show its totals rather than merge again.
+      if (result.merged?.ok === true) {
+        events.merged?.(result.merged);
+        return { status: 'ok', merged: result.merged };
+      }
+      return mergeAndReport(req, req.allowPartial, events);
+  }
+}
