@@ -36,7 +36,37 @@ const zones = [
       from: `./runtimes/${other}`,
     })),
   ),
+  // The run layer and the batch orchestrator are backend-neutral: no runtime's folder in them.
+  ...['run', 'batch'].flatMap((layer) =>
+    RUNTIMES.map((name) => ({ target: `./runtimes/${layer}`, from: `./runtimes/${name}` })),
+  ),
 ];
+
+// A run's files are reached only through Storage (engine/storage/). These files import node:fs
+// for something that is not run data, each for the reason given; every other source file may not.
+const FS_EXCEPTIONS = {
+  // What the user names on the command line or keeps at home: sources, plan files, the config.
+  'cli/main.ts': 'resolves the launcher (bin/augc.js) it was started from',
+  'cli/commands/fmt.ts': 'rewrites the .aug files it is given',
+  'cli/commands/plan.ts': 'writes the plan file `-o` names',
+  'cli/config-file.ts': 'reads ~/.config/augc/config.yaml or $AUGC_CONFIG',
+  'cli/input-problem.ts': 'checks that a file named on the command line exists',
+  'cli/run/prepare-plan.ts': 'reads a plan file named on the command line',
+  'compiler/ast/load-pipeline.ts': 'reads .aug sources and their includes',
+  'compiler/version.ts': "reads augc's own package.json",
+  'stdlib/text/misspellings.ts': 'reads data shipped with augc',
+  'stdlib/text/wordnet.ts': 'reads data shipped with augc',
+  // Local scratch and local processes: what truly needs a path on this machine.
+  'engine/command-stage.ts': "a command method's input and output files in a private temp folder",
+  'engine/run-task.ts': "the private temp folder of a task's command methods",
+  'runtimes/grid/detect-hpc.ts': 'looks for scheduler commands on PATH',
+  'runtimes/grid/grid-backend.ts':
+    'job scripts, scheduler logs and exit statuses on the shared filesystem the scheduler reads',
+  'runtimes/local/task-outcome.ts': "reads the tail of a worker's local log",
+  'runtimes/local/temp-sweep.ts': "removes a killed worker's temp files from a local run folder",
+  'runtimes/local/worker-process.ts': "appends to a worker's local log",
+};
+const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
 
 export default tseslint.config(
   {
@@ -64,6 +94,28 @@ export default tseslint.config(
       'import/no-cycle': 'error',
       'import/no-restricted-paths': ['error', { zones }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: [
+      'cli/**/*.ts',
+      'compiler/**/*.ts',
+      'engine/**/*.ts',
+      'runtimes/**/*.ts',
+      'stdlib/**/*.ts',
+    ],
+    ignores: ['engine/storage/**', ...Object.keys(FS_EXCEPTIONS)],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: FS_MODULES.map((name) => ({
+            name,
+            message:
+              "a run's files are reached only through Storage (engine/storage/); a justified exception goes in FS_EXCEPTIONS with its reason",
+          })),
+        },
+      ],
     },
   },
   {

@@ -1,27 +1,23 @@
-/** The data file a plan's input URI names, for the readers (local paths and file:// only, today). */
+/** The data file a plan's input URI names, for the readers: a local path, file:// or s3://. */
 import { createHash } from 'node:crypto';
 import { inputEncodingOf, isReadableEncoding } from '../compiler/ast/input-format.js';
 import { DataError } from './formats/data-error.js';
 import { gunzipSource } from './formats/gunzip-source.js';
 import type { Format } from './formats/types.js';
-import { sha256OfSource } from './storage/file-storage.js';
-import { openFileSource } from './storage/local-file.js';
-import { localPathOf } from './storage/open-storage.js';
+import { openSourceUri } from './storage/open-source.js';
+import { sha256OfSource } from './storage/source-hash.js';
 import type { ByteSource } from './storage/storage.js';
 
 /** The input's bytes as stored (what its sha256 covers). */
 export function openInputSource(uri: string): ByteSource | undefined {
-  const local = localPathOf(uri);
-  return local === undefined ? undefined : openFileSource(local, uri);
+  const opened = openSourceUri(uri);
+  return opened.ok ? opened.source : undefined;
 }
 
 export function requireInputSource(uri: string): ByteSource {
-  const source = openInputSource(uri);
-  if (source === undefined) {
-    const message = 'reading input from this kind of URI is not supported yet; use a local path';
-    throw new DataError({ file: uri, row: 0, message });
-  }
-  return source;
+  const opened = openSourceUri(uri);
+  if (!opened.ok) throw new DataError({ file: uri, row: 0, message: opened.message });
+  return opened.source;
 }
 
 /** One pass of a reader over the input, hashing the stored bytes on the way when it can. */

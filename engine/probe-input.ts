@@ -8,6 +8,7 @@
 import { readRecords } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { inputReadingOf, openInputSource } from './input-source.js';
+import { schemeOf } from './storage/open-storage.js';
 
 export interface InputProbe {
   columns: string[];
@@ -19,8 +20,13 @@ export interface InputProbe {
   sha256: string;
 }
 
-/** Undefined for a URI that is not a local file (it is probed when the run reads it). */
+/**
+ * Undefined for a URI that is not a local file: it is probed when the run reads it. `augc check`
+ * and `augc plan` stay offline and never load an object store's SDK, and a remote input is not
+ * read twice.
+ */
 export async function probeInput(uri: string, format: Format): Promise<InputProbe | undefined> {
+  if (schemeOf(uri) !== 'file') return undefined;
   const stored = openInputSource(uri);
   if (stored === undefined) return undefined;
   const reading = inputReadingOf(stored, uri, format);

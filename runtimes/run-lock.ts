@@ -1,84 +1,157 @@
 /**
- * `_augc/lock`: one `augc run` per output at a time. The lock holds its owner (pid, host, start
- * time) and is created with link(2) from a complete temp file, so it never exists half-written and
- * two runs cannot both create it. A lock whose pid is dead on this host is stale (the driver was
- * killed) and is taken over; one held from another host cannot be checked and is reported.
+ * `_augc/lock`: one `augc run` per output at a time, on any Storage. The lock is created with the
+ * storage's conditional create (link(2) locally, `PutObject If-None-Match: *` on S3), so it never
+ * exists half-written and two runs cannot both create it. Object stores that silently ignore the
+ * condition (fauxqs, several on-prem stores) are detected with a probe, and the lock then falls
+ * back to a lease: write the owner, wait, read it back, and only the run whose token survived
+ * holds it. Remote locks expire unless renewed, so a crashed run frees its output after `ttlMs`;
+ * the holder renews on an unref'd timer. See docs/storage.md.
  */
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
-import { DIR_MODE, FILE_MODE } from '../engine/storage/local-file.js';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Storage } from '../engine/storage/storage.js';
+import {
+  isMine,
+  isStale,
+  LOCK_PATH,
+  lockLocation,
+  newOwner,
+  ownerText,
+  readLockOwner,
+  type LockOwner,
+} from './run-lock-owner.js';
 
-export const LOCK_PATH = '_augc/lock';
+export { LOCK_PATH, readLockOwner, type LockOwner } from './run-lock-owner.js';
 
-export interface LockOwner {
-  pid: number;
-  host: string;
-  /** ISO 8601. */
-  start: string;
-  command: string;
-}
+/** `exclusive`: the storage's conditional create decided; `lease`: write, settle, read back. */
+export type LockMode = 'exclusive' | 'lease';
 
 export type LockResult =
-  | { ok: true; release: () => Promise<void>; tookOver?: LockOwner }
-  | { ok: false; holder: LockOwner | undefined; path: string };
+  | { ok: true; mode: LockMode; release: () => Promise<void>; tookOver?: LockOwner }
+  | { ok: false; mode: LockMode; holder: LockOwner | undefined; path: string };
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export interface LockOptions {
+  /** How long a remote lock lives without renewal. */
+  ttlMs?: number;
+  /** Lease mode: how long to wait between writing the lock and reading it back. */
+  settleMs?: number;
 }
 
-export async function readLockOwner(root: string): Promise<LockOwner | undefined> {
-  try {
-    const owner = JSON.parse(await readFile(join(root, LOCK_PATH), 'utf8')) as LockOwner;
-    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? owner : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Long enough to survive a slow renewal, short enough that a crashed run frees S3 quickly. */
+export const DEFAULT_TTL_MS = 3 * 60_000;
+/** Far longer than the gap between a racing run's read and its write (one request). */
+export const DEFAULT_SETTLE_MS = 2_000;
 
-/** True when the lock's owner is known to be gone (a dead pid on this host). */
-export function isStale(owner: LockOwner): boolean {
-  return owner.host === hostname() && !alive(owner.pid);
-}
-
-async function tryCreate(path: string, owner: LockOwner): Promise<boolean> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(owner, null, 2)}\n`, { mode: FILE_MODE });
+/** Two conditional creates of one fresh key: a store that honours the condition refuses the second. */
+export async function honoursConditionalCreate(storage: Storage): Promise<boolean> {
+  const probe = `_augc/lock-probe-${randomBytes(6).toString('hex')}`;
   try {
-    await link(temp, path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    if (!(await storage.createExclusive(probe, 'probe\n'))) return false;
+    return !(await storage.createExclusive(probe, 'probe\n'));
   } finally {
-    await rm(temp, { force: true });
+    await storage.remove(probe);
   }
 }
 
-/** Takes the lock of the run at local folder `root` for this process. */
-export async function acquireRunLock(root: string, command: string): Promise<LockResult> {
-  const path = join(root, LOCK_PATH);
-  await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
-  const me: LockOwner = {
-    pid: process.pid,
-    host: hostname(),
-    start: new Date().toISOString(),
-    command,
+interface Attempt {
+  storage: Storage;
+  me: LockOwner;
+  local: boolean;
+  mode: LockMode;
+  opts: Required<LockOptions>;
+}
+
+export async function acquireRunLock(
+  storage: Storage,
+  command: string,
+  options: LockOptions = {},
+): Promise<LockResult> {
+  const opts = {
+    ttlMs: options.ttlMs ?? DEFAULT_TTL_MS,
+    settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
   };
+  const local = storage.scheme === 'file';
+  const me = newOwner(command, local ? undefined : opts.ttlMs);
+  const mode: LockMode = local || (await honoursConditionalCreate(storage)) ? 'exclusive' : 'lease';
+  const at: Attempt = { storage, me, local, mode, opts };
+  if (mode === 'exclusive') {
+    if (await storage.createExclusive(LOCK_PATH, ownerText(me))) return held(at);
+    const holder = await readLockOwner(storage);
+    // Released between our create and our read: one more try decides it.
+    if (holder === undefined)
+      return (await storage.createExclusive(LOCK_PATH, ownerText(me))) ? held(at) : refused(at);
+    if (!isStale(holder, local)) return refused(at, holder);
+    return local ? takeOverLocal(at, holder) : writeAndReadBack(at, holder);
+  }
+  const holder = await readLockOwner(storage);
+  if (holder !== undefined && !isStale(holder, false)) return refused(at, holder);
+  return writeAndReadBack(at, holder);
+}
+
+async function refused(at: Attempt, known?: LockOwner): Promise<LockResult> {
+  const holder = known ?? (await readLockOwner(at.storage));
+  return { ok: false, mode: at.mode, holder, path: lockLocation(at.storage) };
+}
+
+/** Today's local behaviour: remove the stale lock, then only the run whose link() wins holds it. */
+async function takeOverLocal(at: Attempt, stale: LockOwner): Promise<LockResult> {
+  await at.storage.remove(LOCK_PATH);
+  if (await at.storage.createExclusive(LOCK_PATH, ownerText(at.me))) return held(at, stale);
+  return refused(at);
+}
+
+/**
+ * Writes our owner over a missing or stale lock, waits, and reads it back. Of runs racing here,
+ * each reads after every other has written (the settle time is far longer than one request), so
+ * all of them see the same last writer and only that one proceeds.
+ */
+async function writeAndReadBack(at: Attempt, stale: LockOwner | undefined): Promise<LockResult> {
+  await at.storage.writeAtomic(LOCK_PATH, ownerText(at.me));
+  await sleep(at.opts.settleMs);
+  const now = await readLockOwner(at.storage);
+  if (!isMine(now, at.me)) return refused(at, now);
+  return held(at, stale);
+}
+
+function held(at: Attempt, tookOver?: LockOwner): LockResult {
+  const renewal = at.local ? undefined : startRenewal(at);
   const release = async (): Promise<void> => {
-    const owner = await readLockOwner(root);
-    if (owner?.pid === me.pid && owner.host === me.host) await rm(path, { force: true });
+    await renewal?.stop();
+    if (isMine(await readLockOwner(at.storage), at.me)) await at.storage.remove(LOCK_PATH);
   };
-  if (await tryCreate(path, me)) return { ok: true, release };
-  const holder = await readLockOwner(root);
-  if (!holder || !isStale(holder)) return { ok: false, holder, path };
-  // Two runs may find the same stale lock; only the one whose link() succeeds proceeds.
-  await rm(path, { force: true });
-  if (await tryCreate(path, me)) return { ok: true, release, tookOver: holder };
-  return { ok: false, holder: await readLockOwner(root), path };
+  return { ok: true, mode: at.mode, release, ...(tookOver !== undefined ? { tookOver } : {}) };
+}
+
+/**
+ * Pushes `expires` forward every third of the lease, while the lock is still ours. A failed
+ * renewal is retried at the next tick; a lock found taken over (we were gone longer than the
+ * lease) is left to its new holder.
+ */
+function startRenewal(at: Attempt): { stop: () => Promise<void> } {
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  const renew = async (): Promise<void> => {
+    if (stopped) return;
+    if (!isMine(await readLockOwner(at.storage), at.me)) {
+      clearInterval(timer);
+      return;
+    }
+    at.me.expires = new Date(Date.now() + at.opts.ttlMs).toISOString();
+    await at.storage.writeAtomic(LOCK_PATH, ownerText(at.me));
+  };
+  const timer = setInterval(
+    () => {
+      inFlight = inFlight.then(renew).catch(() => undefined);
+    },
+    Math.max(1, Math.floor(at.opts.ttlMs / 3)),
+  );
+  // The lease must not keep a finished run's process alive.
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
 }

@@ -70,6 +70,11 @@ const GRID_OPTIONS = opt(
   'string_list',
   'extra scheduler flags, added verbatim to the job script header',
 );
+const WORKDIR = opt(
+  'workdir',
+  'string',
+  'shared folder for job scripts, scheduler logs and exit statuses when the output is an object store (default: `.augc-work/` where `augc run` runs)',
+);
 
 /** One entry per name in target-names.ts: a name without options here does not typecheck. */
 const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
@@ -91,6 +96,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       ARRAY_LIMIT,
       MAX_ARRAY,
       GRID_OPTIONS,
+      WORKDIR,
       ...LIMITS,
     ],
     arrayLimit: 1000,
@@ -106,6 +112,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       ARRAY_LIMIT,
       MAX_ARRAY,
       GRID_OPTIONS,
+      WORKDIR,
       ...LIMITS,
     ],
     arrayLimit: 10_000,
@@ -119,6 +126,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       ARRAY_LIMIT,
       MAX_ARRAY,
       GRID_OPTIONS,
+      WORKDIR,
       ...LIMITS,
     ],
     // MAX_JOB_ARRAY_SIZE in lsb.params, 1000 unless the site raised it.

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  linkExclusive,
   openAtomicFile,
   openFileSource,
   readSmallFileSync,
@@ -11,6 +12,7 @@ import {
   TEMP_PREFIX,
 } from './local-file.js';
 import { normalizeStoragePath } from './safe-path.js';
+import { sha256OfSource } from './source-hash.js';
 import type { ByteSource, Storage, StorageStat } from './storage.js';
 
 function isMissing(error: unknown): boolean {
@@ -45,6 +47,7 @@ export function createFileStorage(root: string, opts: FileStorageOptions = {}): 
   const abs = (path: string): string => join(base, normalizeStoragePath(path));
   return {
     root,
+    scheme: 'file',
     async readText(path) {
       const file = abs(path);
       return readSmallFileSync(file, limit)?.toString('utf8') ?? readFile(file, 'utf8');
@@ -59,6 +62,7 @@ export function createFileStorage(root: string, opts: FileStorageOptions = {}): 
         throw error;
       }
     },
+    createExclusive: async (path, data) => linkExclusive(abs(path), data),
     async exists(path) {
       return (await this.stat(path)) !== undefined;
     },
@@ -83,10 +87,4 @@ export function createFileStorage(root: string, opts: FileStorageOptions = {}): 
     createWriteStream: async (path) => openAtomicFile(abs(path)),
     openSource: (path): ByteSource => openFileSource(abs(path), join(root, path), limit),
   };
-}
-
-export async function sha256OfSource(source: ByteSource): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of source.stream()) hash.update(chunk);
-  return hash.digest('hex');
 }

@@ -3,7 +3,7 @@
  * plain path: an atomic sink (temp file beside the target, rename on commit) and a byte source.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ByteSink, ByteSource } from './storage.js';
@@ -57,6 +57,26 @@ export async function openAtomicFile(path: string): Promise<ByteSink> {
       await rm(temp, { force: true });
     },
   };
+}
+
+/**
+ * Creates `path` with `data` unless it exists: the data goes to a complete temp file first and is
+ * published with link(2), which fails with EEXIST rather than replacing, so the file is never seen
+ * half-written and of two callers exactly one gets true.
+ */
+export async function linkExclusive(path: string, data: Uint8Array | string): Promise<boolean> {
+  await mkdir(dirname(path), { recursive: true, mode: DIR_MODE });
+  const temp = tempPathFor(path);
+  await writeFile(temp, data, { mode: FILE_MODE, flag: 'wx' });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
 }
 
 /** 64 KiB reads: large enough for throughput, small enough that memory stays flat. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_RESOURCES } from '../../compiler/ir/defaults.js';
 import type { PlanTask } from '../../compiler/plan/types.js';
 import { workerLogPathOf } from '../../engine/run-layout.js';
-import { localPathOf } from '../../engine/storage/open-storage.js';
+import { localWorkDir, publishLocalFile, type WorkDir } from '../../engine/storage/work-dir.js';
 import { backoffSeconds, capsOf, escalatedResources, shouldRetry } from '../retry-policy.js';
 import type { RunContext, RunningTask, SubmitResult, TaskFailure } from '../runtime.js';
 import { ProgressDisplay, type PoolProgress, type WorkerSlot } from './progress.js';
@@ -40,9 +40,10 @@ class Pool {
 
   constructor(
     private readonly ctx: RunContext,
-    private readonly root: string,
+    private readonly work: WorkDir,
     jobs: number,
   ) {
+    const root = work.path;
     this.queue = ctx.tasks.map((task) => ({ task, attempt: 1, readyAt: 0 }));
     this.workers = Array.from(
       { length: jobs },
@@ -85,11 +86,27 @@ class Pool {
       await Promise.all(this.workers.map((w) => w.close()));
       this.display.stop();
       await state.stop();
+      await this.publishLogs();
     }
     const completed = this.progress.completed;
     if (this.interrupted) return { state: 'interrupted', completed };
     if (this.failed.length > 0) return { state: 'failed', completed, failed: this.failed };
     return { state: 'completed', completed };
+  }
+
+  /** Temp files a killed worker left in the run's folder (an object store keeps no partial object). */
+  private async sweep(pid: number): Promise<void> {
+    if (this.work.inRun) await sweepTempFiles(this.work.path, pid);
+  }
+
+  /** Worker logs kept outside the run (object-store outputs) are copied into it at the end. */
+  private async publishLogs(): Promise<void> {
+    if (this.work.inRun) return;
+    await Promise.all(
+      this.workers.map((w, i) =>
+        publishLocalFile(this.ctx.storage, w.logFile, workerLogPathOf(i + 1)),
+      ),
+    );
   }
 
   private interrupt(): void {
@@ -99,7 +116,7 @@ class Pool {
       const pid = w.pid;
       this.stops.push(
         w.stop().then(async (how) => {
-          if (how === 'killed' && pid !== undefined) await sweepTempFiles(this.root, pid);
+          if (how === 'killed' && pid !== undefined) await this.sweep(pid);
         }),
       );
     }
@@ -197,7 +214,7 @@ class Pool {
         ? { ...outcome.failure, errorClass: 'oom' }
         : outcome.failure;
     if (outcome.crashed) {
-      await sweepTempFiles(this.root, outcome.pid);
+      await this.sweep(outcome.pid);
       const crash = { task, attempt, worker: worker.name, pid: outcome.pid, failure };
       await recordCrash(this.ctx.storage, { ...crash, startMs: at.startMs, logTail: tail });
     }
@@ -260,9 +277,10 @@ class Pool {
 
 /** Runs `ctx.tasks` on `jobs` child processes (never more than there are tasks). */
 export async function runPool(ctx: RunContext, jobs: number): Promise<SubmitResult> {
-  const root = localPathOf(ctx.outputUri);
-  if (root === undefined)
-    throw new Error(`the local runtime needs a local output, not ${ctx.outputUri}`);
   if (ctx.tasks.length === 0) return { state: 'completed', completed: 0 };
-  return new Pool(ctx, root, Math.max(1, Math.min(jobs, ctx.tasks.length))).run();
+  const work = await localWorkDir(
+    ctx.outputUri,
+    `${ctx.plan.pipeline}-${ctx.plan.planHash.slice(0, 12)}`,
+  );
+  return new Pool(ctx, work, Math.max(1, Math.min(jobs, ctx.tasks.length))).run();
 }

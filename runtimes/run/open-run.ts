@@ -8,9 +8,11 @@ import { loadPlan } from '../../compiler/plan/load-plan.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { PLAN_PATH } from '../../engine/run-layout.js';
 import { openStorage } from '../../engine/storage/open-storage.js';
+import { isStorageUnavailable } from '../../engine/storage/s3-errors.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { readRunInfo, type RunInfo } from './run-info.js';
 import type { RunStatusCode } from './run-outcome.js';
+import { storageUnreachable } from './storage-unreachable.js';
 
 export interface OpenedRun {
   plan: Plan;
@@ -34,7 +36,8 @@ export async function openRun(uri: string): Promise<OpenRunResult> {
   let text: string;
   try {
     text = await opened.storage.readText(PLAN_PATH);
-  } catch {
+  } catch (error) {
+    if (isStorageUnavailable(error)) return refused('unavailable', storageUnreachable(error));
     return refused('no-input', {
       code: 'AUG5112',
       severity: 'error',

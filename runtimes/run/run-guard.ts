@@ -3,7 +3,6 @@
  * for runtimes whose jobs outlive their driver, a look at whether an earlier run's jobs are still
  * queued or running (submitting the unfinished tasks again would run them twice at once).
  */
-import { localPathOf } from '../../engine/storage/open-storage.js';
 import { loadRuntime } from '../registry.js';
 import { acquireRunLock, type LockOwner } from '../run-lock.js';
 import { readRunInfo } from './run-info.js';
@@ -46,9 +45,8 @@ async function earlierJobsOut(req: RunRequest, events: RunEvents): Promise<boole
 }
 
 export async function guardRun(req: RunRequest, events: RunEvents): Promise<Guard> {
-  const root = localPathOf(req.runUri);
-  const lock = root !== undefined ? await acquireRunLock(root, req.command) : undefined;
-  if (lock && !lock.ok) {
+  const lock = await acquireRunLock(req.storage, req.command);
+  if (!lock.ok) {
     events.report({
       code: 'AUG5103',
       severity: 'error',
@@ -57,14 +55,12 @@ export async function guardRun(req: RunRequest, events: RunEvents): Promise<Guar
     });
     return { ok: false };
   }
-  if (lock?.tookOver) {
+  if (lock.tookOver) {
     const t = lock.tookOver;
     const message = `took over the lock of an earlier run that is gone (pid ${t.pid} on ${t.host}, started ${t.start})`;
     events.report({ code: 'AUG5104', severity: 'warning', message });
   }
-  const release = async (): Promise<void> => {
-    if (lock?.ok) await lock.release();
-  };
+  const release = (): Promise<void> => lock.release();
   if (await earlierJobsOut(req, events)) {
     await release();
     return { ok: false };

@@ -8,11 +8,13 @@ import { canonicalJson } from '../../compiler/plan/canonical-json.js';
 import type { Plan, PlanParamValue } from '../../compiler/plan/types.js';
 import { isDataError } from '../../engine/formats/data-error.js';
 import { PLAN_PATH } from '../../engine/run-layout.js';
+import { isStorageUnavailable } from '../../engine/storage/s3-errors.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, RunOutput, WorkerLaunch } from '../runtime.js';
 import { finishRun } from './finish-run.js';
 import { inputMissing } from './input-missing.js';
 import { guardRun } from './run-guard.js';
+import { storageUnreachable } from './storage-unreachable.js';
 import { writeRunInfo } from './run-info.js';
 import type { RunEvents, RunOutcome } from './run-outcome.js';
 import { selectTasks } from './select-tasks.js';
@@ -106,11 +108,17 @@ export async function runPlan(req: RunRequest, events: RunEvents): Promise<RunOu
     events.report(refused);
     return { status: 'failed' };
   }
-  const guard = await guardRun(req, events);
-  if (!guard.ok) return { status: 'failed' };
   try {
-    return await execute(req, events);
-  } finally {
-    await guard.release();
+    const guard = await guardRun(req, events);
+    if (!guard.ok) return { status: 'failed' };
+    try {
+      return await execute(req, events);
+    } finally {
+      await guard.release();
+    }
+  } catch (error) {
+    if (!isStorageUnavailable(error)) throw error;
+    events.report(storageUnreachable(error));
+    return { status: 'unavailable' };
   }
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../../compiler/plan/types.js';
 import { requireInputSource } from '../../engine/input-source.js';
 import { CHUNKS_DIR, SPLIT_RECORD_PATH } from '../../engine/run-layout.js';
 import { splitInput, type ChunkFile } from '../../engine/split.js';
-import { sha256OfSource } from '../../engine/storage/file-storage.js';
+import { sha256OfSource } from '../../engine/storage/source-hash.js';
 import type { Storage } from '../../engine/storage/storage.js';
 
 export interface SplitRecord {

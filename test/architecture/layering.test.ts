@@ -51,4 +51,24 @@ describe('layering', () => {
       'import/no-restricted-paths',
     );
   });
+
+  test('the run layer and the batch orchestrator import no runtime folder', async () => {
+    expect(await violations('runtimes/run/run-plan.ts', '../grid/grid-runtime.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('runtimes/batch/finalize.ts', '../slurm/dialect.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('runtimes/run/run-plan.ts', '../batch/batch-state.js')).toEqual([]);
+    expect(await violations('runtimes/grid/grid-backend.ts', '../batch/backend.js')).toEqual([]);
+  });
+
+  test('only storage (and the listed exceptions) may import node:fs', async () => {
+    for (const file of ['runtimes/run/run-plan.ts', 'cli/commands/run.ts', 'engine/merge.ts']) {
+      expect(await violations(file, 'node:fs/promises'), file).toContain('no-restricted-imports');
+      expect(await violations(file, 'node:fs'), file).toContain('no-restricted-imports');
+    }
+    expect(await violations('engine/storage/file-storage.ts', 'node:fs')).toEqual([]);
+    expect(await violations('runtimes/grid/grid-backend.ts', 'node:fs/promises')).toEqual([]);
+  });
 });

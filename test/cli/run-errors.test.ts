@@ -20,11 +20,12 @@ describe('augc run: errors a user can make', () => {
     expect(run.stderr).toContain('available: local');
   });
 
-  it('refuses an object-store output for the local target', async () => {
+  it('refuses an output whose scheme no storage speaks, naming the ones it does', async () => {
     const dir = tinyWorkspace();
-    const run = await augc(['run', join(dir, 'tiny.aug'), '--output', 's3://bucket/run']);
+    const run = await augc(['run', join(dir, 'tiny.aug'), '--output', 'ftp://host/run']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[AUG5105]');
+    expect(run.stderr).toContain('s3://');
   });
 
   it('names the file and row of an input that cannot be split', async () => {

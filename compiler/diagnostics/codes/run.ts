@@ -52,4 +52,9 @@ export const RUN_CODES = {
     summary:
       'a plan file runs with the target options it recorded; the config file and `AUGC_*` variables here would have changed them',
   },
+  AUG5116: {
+    name: 'storage-unreachable',
+    summary:
+      "the run's storage (an object store) cannot be reached or refuses access: endpoint, network, credentials or bucket",
+  },
 } satisfies CodeTable;

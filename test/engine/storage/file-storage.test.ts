@@ -101,18 +101,27 @@ describe('createFileStorage', () => {
 });
 
 describe('openStorage', () => {
-  it('opens local paths and file:// URIs, and refuses s3:// for now', async () => {
+  it('opens local paths, file:// and s3:// URIs, and refuses other schemes', async () => {
     const root = await tempDir();
     const plain = openStorage(root);
-    expect(plain.ok).toBe(true);
+    expect(plain.ok && plain.storage.scheme).toBe('file');
     const url = openStorage(pathToFileURL(root).href);
     if (!url.ok) throw new Error(url.message);
     await url.storage.writeAtomic('x.txt', 'y');
     expect(await readFile(join(root, 'x.txt'), 'utf8')).toBe('y');
-    expect(openStorage('s3://bucket/prefix')).toEqual({
+    const s3 = openStorage('s3://bucket/prefix');
+    expect(s3.ok && { root: s3.storage.root, scheme: s3.storage.scheme }).toEqual({
+      root: 's3://bucket/prefix',
+      scheme: 's3',
+    });
+    expect(openStorage('s3://B_ad/prefix')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('valid S3 bucket') as string,
+    });
+    expect(openStorage('gs://bucket/prefix')).toEqual({
       ok: false,
       message:
-        'storage `s3://` is not supported yet (`s3://bucket/prefix`); use a local path or file:// URI',
+        'storage `gs://` is not supported (`gs://bucket/prefix`); use a local path or one of file://, s3://',
     });
     expect(localPathOf('gs://b/x')).toBeUndefined();
     expect(localPathOf('data/in.csv')).toBe('data/in.csv');

@@ -1,0 +1,53 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+// `augc check` must not pay for the AWS SDK: nothing reachable from the CLI's entry or any command
+// (main.ts loads each command with import()) through static imports may import it; the S3 client is loaded with `import()` on first use of an s3:// URI.
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\sfrom\s+)?'([^']+)'/gm;
+
+/** Every package reached from `entry` by static (value) imports, walking our own .ts files. */
+function staticPackages(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      if (spec === undefined) continue;
+      if (!spec.startsWith('.')) {
+        packages.add(spec);
+        continue;
+      }
+      // Our sources are .ts imported as .js; generated validators are plain .js.
+      const ts = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+      visit(existsSync(ts) ? ts : resolve(dirname(file), spec));
+    }
+  };
+  visit(resolve(entry));
+  return { files, packages };
+}
+
+describe('the AWS SDK is loaded lazily', () => {
+  test('no CLI command imports @aws-sdk statically, not even those that open storage', () => {
+    const commands = readdirSync('cli/commands').filter((f) => f.endsWith('.ts'));
+    expect(commands).toContain('check.ts');
+    for (const entry of ['cli/main.ts', ...commands.map((f) => join('cli/commands', f))]) {
+      const { packages } = staticPackages(entry);
+      expect(
+        [...packages].filter((p) => p.startsWith('@aws-sdk/')),
+        entry,
+      ).toEqual([]);
+    }
+    // The walk does reach the storage registry and the S3 storage (so it can see far enough).
+    const { files } = staticPackages('cli/commands/run.ts');
+    expect(files).toContain(resolve('engine/storage/open-storage.ts'));
+    expect(files).toContain(resolve('engine/storage/s3-storage.ts'));
+  });
+
+  test('the walk does find the SDK where it is imported', () => {
+    const { packages } = staticPackages(join('engine', 'storage', 's3-client.ts'));
+    expect(packages).toContain('@aws-sdk/client-s3');
+    expect(packages).toContain('@aws-sdk/lib-storage');
+  });
+});
