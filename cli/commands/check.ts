@@ -44,7 +44,11 @@ export async function runCheck(
       if (flags.format === 'text') reportMessage(ctx, problem);
       continue;
     }
-    const result = await checkFile(file, { ...compileOptionsOf(flags, ctx.io.env), probeInput });
+    const result = await checkFile(file, {
+      ...compileOptionsOf(flags, ctx.io.env),
+      probeInput,
+      fragments: true,
+    });
     for (const s of result.sources) sources.set(s.file, s.text);
     all.push(...result.diagnostics);
     if (flags.format === 'text') reportHuman(ctx, result.diagnostics, sources, file);

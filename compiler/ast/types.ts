@@ -179,4 +179,9 @@ export interface PipelineAst {
   /** Every source file read: the main file, includes and YAML catalogues, with their text. */
   sources: { file: string; text: string }[];
   span: Span;
+  /**
+   * Set when the file declares no `pipeline` and was loaded as an included fragment on its own
+   * (`augc check` only): its statements are built, but it is not a whole pipeline.
+   */
+  fragment?: true;
 }
