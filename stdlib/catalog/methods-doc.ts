@@ -1,4 +1,5 @@
 import type { AliasSpec, CountRule, MethodSpec, ParamDefault, ParamSpec } from './types.js';
+import { listForeignNames } from './foreign-names.js';
 
 /** What each count rule means, shown once at the top of docs/methods.md. */
 const COUNT_RULES: [CountRule, string][] = [
@@ -124,6 +125,16 @@ export function renderMethodsDoc(
     "pipeline override the alias's.",
     '',
     ...aliasTable(aliases),
+    '',
+    "## Reference libraries' names",
+    '',
+    "A method or parameter written with a reference library's name is reported with the augc",
+    'spelling (`augc check`, `augc methods`), e.g. "`pct_words_to_swap` is TextAttack\'s name: augc',
+    'calls it `aug_p`". For a parameter with two augc spellings, the one the method has is named.',
+    '',
+    '| name | library | augc |',
+    '| --- | --- | --- |',
+    ...listForeignNames().map(([name, lib, ours]) => `| \`${name}\` | ${lib} | ${cell(ours)} |`),
     '',
   ];
   return lines.join('\n');
