@@ -39,7 +39,7 @@ function listing(): string {
 /** One parameter with its effective default: an alias's value, and the method's own beside it. */
 function paramLine(p: ParamSpec, set: ParamDefault | undefined): string {
   const shown = (v: ParamDefault | undefined): string =>
-    v === undefined ? 'required' : JSON.stringify(v);
+    v !== undefined ? JSON.stringify(v) : p.required ? 'required' : 'unset';
   const dflt =
     set === undefined
       ? `default ${shown(p.default)}`
