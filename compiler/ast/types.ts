@@ -111,6 +111,7 @@ export interface QualityDecl {
   measure?: Located<SimilarityMeasure>;
   min?: Located<number>;
   max?: Located<number>;
+  caseSensitive?: Located<boolean>;
   span: Span;
 }
 
