@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   cancel: async () => (await import('./commands/cancel.js')).cancelCommand,
   finalize: async () => (await import('./commands/finalize.js')).finalizeCommand,
   methods: async () => (await import('./commands/methods.js')).methodsCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
 };
 
 /** The commands to register: only the one invoked, or all of them for help and usage errors. */
