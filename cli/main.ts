@@ -25,13 +25,18 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   cancel: async () => (await import('./commands/cancel.js')).cancelCommand,
   finalize: async () => (await import('./commands/finalize.js')).finalizeCommand,
   methods: async () => (await import('./commands/methods.js')).methodsCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  completion: async () => (await import('./commands/completion.js')).completionCommand,
 };
+
+/** Commands that need every other one registered, as help does: the completion scripts list them. */
+const NEEDS_ALL = new Set(['completion']);
 
 /** The commands to register: only the one invoked, or all of them for help and usage errors. */
 async function commandsFor(argv: string[]): Promise<AddCommand[]> {
   const first = argv.find((a) => !a.startsWith('-'));
   if (argv.some((a) => a === '-V' || a === '--version') && first === undefined) return [];
-  const only = first !== undefined ? COMMANDS[first] : undefined;
+  const only = first !== undefined && !NEEDS_ALL.has(first) ? COMMANDS[first] : undefined;
   return Promise.all((only ? [only] : Object.values(COMMANDS)).map((load) => load()));
 }
 

@@ -12,6 +12,14 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is a terminal (colour is only used on one). */
   isTTY: boolean;
+  /** Reads all of stdin (`augc fmt -`); absent where there is none, e.g. in most tests. */
+  readStdin?: () => Promise<string>;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of process.stdin) parts.push(part as Buffer);
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** The real process streams. */
@@ -21,6 +29,7 @@ export function processIo(): CliIo {
     stderr: process.stderr,
     env: process.env,
     isTTY: process.stderr.isTTY,
+    readStdin: readProcessStdin,
   };
 }
 

@@ -42,6 +42,11 @@ export interface CompileOptions {
   cwd?: string;
   /** Reads source files (tests pass an in-memory one); default: the file system. */
   readFile?: (path: string) => string;
+  /**
+   * `augc check` only: a file without a `pipeline` is checked as an included fragment on its own
+   * (a note says so) instead of failing; `plan` and `run` still need a whole pipeline.
+   */
+  fragments?: boolean;
 }
 
 export interface CompileResult {
@@ -150,6 +155,18 @@ function inSourceOrder(
     .map((e) => e.d);
 }
 
+/** A fragment's own statements are checked; its input, if it names one, is not read. */
+function checkedFragment(ast: PipelineAst, diagnostics: Diagnostic[]): CompileResult {
+  diagnostics.push(...checkPipeline(ast), {
+    code: 'AUG2019',
+    severity: 'note',
+    message: `\`${ast.file}\` declares no \`pipeline\`: checked as an included fragment on its own`,
+    span: ast.span,
+    help: 'its combos and input columns are checked in the pipelines that include it',
+  });
+  return { ast, diagnostics: inSourceOrder(diagnostics, ast.sources), sources: ast.sources };
+}
+
 /** Parses, resolves and checks a pipeline: everything `augc check` reports. */
 export async function checkFile(path: string, opts: CompileOptions = {}): Promise<CompileResult> {
   const cwd = opts.cwd ?? process.cwd();
@@ -158,9 +175,11 @@ export async function checkFile(path: string, opts: CompileOptions = {}): Promis
     ...(opts.sets ? { sets: opts.sets } : {}),
     ...(opts.defaults ? { defaults: opts.defaults } : {}),
     ...(opts.readFile ? { readFile: opts.readFile } : {}),
+    ...(opts.fragments ? { fragments: true } : {}),
   });
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.value) return { diagnostics, sources: [] };
+  if (loaded.value.fragment) return checkedFragment(loaded.value, diagnostics);
   const ast = withResolvedInput(loaded.value, cwd);
   const format = formatOf(ast);
   const input =

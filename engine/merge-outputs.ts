@@ -133,11 +133,11 @@ export async function writeMetas(
 const MANIFEST_TYPES = {
   combo_id: 'string',
   methods: 'string',
-  k: 'number',
-  rows: 'number',
-  variants: 'number',
-  kept: 'number',
-  dropped: 'number',
+  k: 'integer',
+  rows: 'integer',
+  variants: 'integer',
+  kept: 'integer',
+  dropped: 'integer',
   path: 'string',
   sha256: 'string',
 } as const;

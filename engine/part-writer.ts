@@ -75,8 +75,8 @@ export async function openPartWriter(
     abort: () => inner.abort(),
   };
   const types: Record<string, ColumnType> = {
-    [ROW_ORDINAL_COLUMN]: 'number',
-    augc_variant: 'number',
+    [ROW_ORDINAL_COLUMN]: 'integer',
+    augc_variant: 'integer',
     augc_combo: 'string',
     augc_similarity: 'number',
   };

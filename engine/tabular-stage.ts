@@ -1,7 +1,8 @@
 /**
  * Tabular combos: SMOTE and mixup need a row's neighbours, so a tabular task loads its whole chunk
- * (bounded by the chunk size, not the input) and each method synthesizes rows x variants rows
- * from the previous method's rows. The random stream is keyed by chunk (`tabularStreamKey`,
+ * (bounded by the chunk size, not the input) and the first method synthesizes rows x variants
+ * rows (a balancing SMOTE: what its `sampling_strategy` asks for, per variant), each later one as
+ * many as its predecessor made. The random stream is keyed by chunk (`tabularStreamKey`,
  * compiler/plan/seeds.ts): unlike text methods, the output depends on how the input is chunked,
  * because the neighbours a row can draw on are those of its chunk.
  */
@@ -63,7 +64,10 @@ export async function synthesizeChunk(
   for (const { method, impl } of opts.steps) {
     opts.signal?.throwIfAborted();
     const rng = createRng(...tabularStreamKey(plan.seed, task.combo.id, task.chunk, method.id));
-    rows = impl.synthesize(rows, count, method.params, {
+    // A later method works on its predecessor's rows, one for one: after a balancing SMOTE
+    // (`sampling_strategy`) that is not rows x variants. Otherwise the two counts are equal.
+    const wanted = rows === source ? count : rows.length;
+    rows = impl.synthesize(rows, wanted, method.params, {
       rng,
       features,
       protect: plan.input.protect,
@@ -71,13 +75,15 @@ export async function synthesizeChunk(
     });
   }
   // The methods copy a source row and change its features, so `_augc_row` names that row (for SMOTE
-  // and mixup, the base row whose label and other columns the synthesized row carries).
+  // and mixup, the base row whose label and other columns the synthesized row carries). Rows come
+  // variant by variant in equal blocks: rowsIn each, or what a balancing SMOTE adds per variant.
+  const perVariant = rows.length / plan.variants;
   return {
     rowsIn,
     rows: rows.map((row, i) => ({
       ...row,
       [ROW_ORDINAL_COLUMN]: row[ROW_COLUMN] ?? null,
-      augc_variant: Math.floor(i / rowsIn),
+      augc_variant: Math.floor(i / perVariant),
     })),
   };
 }

@@ -48,7 +48,7 @@ export async function runCheck(
       if (flags.format === 'text') reportMessage(ctx, problem);
       continue;
     }
-    const result = await checkFile(file, { ...config.options, probeInput });
+    const result = await checkFile(file, { ...config.options, probeInput, fragments: true });
     for (const s of result.sources) sources.set(s.file, s.text);
     const diags = [...configDiags, ...result.diagnostics];
     configDiags = [];

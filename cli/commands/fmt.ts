@@ -5,10 +5,15 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { inputProblem } from '../input-problem.js';
 import { reportHuman, reportMessage } from '../report.js';
+import { unifiedDiff } from '../unified-diff.js';
 
 interface FmtFlags {
   check?: boolean;
+  diff?: boolean;
 }
+
+/** The name `-` stands for stdin (formatted text goes to stdout). */
+const STDIN = '-';
 
 async function writeBack(file: string, text: string, ctx: CliContext): Promise<boolean> {
   try {
@@ -23,29 +28,53 @@ async function writeBack(file: string, text: string, ctx: CliContext): Promise<b
   return true;
 }
 
-/** Formats one file; returns the exit code for it. */
-async function formatOne(file: string, flags: FmtFlags, ctx: CliContext): Promise<number> {
+async function readInput(file: string, ctx: CliContext): Promise<string | number> {
+  if (file === STDIN) return ctx.io.readStdin ? ctx.io.readStdin() : '';
   const problem = await inputProblem(file);
   if (problem) {
     reportMessage(ctx, problem);
     return EXIT.noInput;
   }
-  const text = await readFile(file, 'utf8');
-  const result = formatSource(text, file);
+  return readFile(file, 'utf8');
+}
+
+/** `--check` (and `--diff`, which implies it): report what would change, write nothing. */
+function reportUnformatted(
+  file: string,
+  text: string,
+  formatted: string,
+  flags: FmtFlags,
+  ctx: CliContext,
+): number {
+  const name = file === STDIN ? '<stdin>' : file;
+  if (flags.diff) ctx.io.stdout.write(unifiedDiff(text, formatted, name, `${name} (formatted)`));
+  reportMessage(ctx, {
+    code: 'AUG5005',
+    severity: 'error',
+    message: `\`${name}\` is not formatted`,
+    help: `run \`augc fmt ${file}\``,
+  });
+  return EXIT.failure;
+}
+
+/** Formats one file (or stdin to stdout); returns the exit code for it. */
+async function formatOne(file: string, flags: FmtFlags, ctx: CliContext): Promise<number> {
+  const text = await readInput(file, ctx);
+  if (typeof text === 'number') return text;
+  const name = file === STDIN ? '<stdin>' : file;
+  const result = formatSource(text, name);
   if (result.value === undefined) {
-    reportHuman(ctx, result.diagnostics, new Map([[file, text]]), file);
+    reportHuman(ctx, result.diagnostics, new Map([[name, text]]), name);
     return EXIT.failure;
+  }
+  const check = flags.check === true || flags.diff === true;
+  if (result.value !== text && check)
+    return reportUnformatted(file, text, result.value, flags, ctx);
+  if (file === STDIN) {
+    if (!check) ctx.io.stdout.write(result.value);
+    return EXIT.ok;
   }
   if (result.value === text) return EXIT.ok;
-  if (flags.check) {
-    reportMessage(ctx, {
-      code: 'AUG5005',
-      severity: 'error',
-      message: `\`${file}\` is not formatted`,
-      help: `run \`augc fmt ${file}\``,
-    });
-    return EXIT.failure;
-  }
   return (await writeBack(file, result.value, ctx)) ? EXIT.ok : EXIT.failure;
 }
 
@@ -61,8 +90,9 @@ export function fmtCommand(program: Command, ctx: CliContext): void {
   program
     .command('fmt')
     .description('rewrite .aug files in canonical layout')
-    .argument('<files...>', '.aug files to format in place')
+    .argument('<files...>', '.aug files to format in place; `-` reads stdin and writes stdout')
     .option('--check', 'do not write; exit 1 if a file is not formatted')
+    .option('--diff', 'with --check (implied): print a unified diff of what would change on stdout')
     .action(async (files: string[], flags: FmtFlags) => {
       ctx.exitCode = await runFmt(files, flags, ctx);
     });

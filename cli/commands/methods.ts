@@ -4,8 +4,15 @@
  */
 import type { Command } from 'commander';
 import { didYouMean } from '../../compiler/ast/did-you-mean.js';
-import { findMethod, listAliases, listMethods, methodNames } from '../../stdlib/catalog/index.js';
-import type { MethodSpec, ParamSpec } from '../../stdlib/catalog/types.js';
+import {
+  findMethod,
+  foreignMethodHint,
+  listAliases,
+  listMethods,
+  methodNames,
+  type ResolvedMethod,
+} from '../../stdlib/catalog/index.js';
+import type { ParamDefault, ParamSpec } from '../../stdlib/catalog/types.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -29,19 +36,26 @@ function listing(): string {
   ].join('\n');
 }
 
-function paramLine(p: ParamSpec): string {
-  const dflt = p.default === undefined ? 'required' : JSON.stringify(p.default);
+/** One parameter with its effective default: an alias's value, and the method's own beside it. */
+function paramLine(p: ParamSpec, set: ParamDefault | undefined): string {
+  const shown = (v: ParamDefault | undefined): string =>
+    v !== undefined ? JSON.stringify(v) : p.required ? 'required' : 'unset';
+  const dflt =
+    set === undefined
+      ? `default ${shown(p.default)}`
+      : `${shown(set)} (method default ${shown(p.default)})`;
   const values = p.values ? ` one of ${p.values.join(', ')};` : '';
-  return `  ${p.name} (${p.type}, default ${dflt};${values} ${p.doc})`;
+  return `  ${p.name} (${p.type}, ${dflt};${values} ${p.doc})`;
 }
 
-function details(spec: MethodSpec, alias: string | undefined, overrides: object): string {
+function details({ spec, alias, aliasParams }: ResolvedMethod): string {
+  const countRule = aliasParams.count_rule ?? spec.countRule;
   return [
-    alias ? `${alias}: alias of ${spec.name} with ${JSON.stringify(overrides)}` : spec.name,
+    alias ? `${alias}: alias of ${spec.name}` : spec.name,
     `  ${spec.summary}`,
-    `  count rule: ${spec.countRule}; label-safe: ${spec.labelSafe ? 'yes' : 'no'}; reference: ${spec.reference ?? '-'}`,
-    'parameters:',
-    ...spec.params.map(paramLine),
+    `  count rule: ${String(countRule)}; label-safe: ${spec.labelSafe ? 'yes' : 'no'}; reference: ${spec.reference ?? '-'}`,
+    alias ? 'parameters (as the alias sets them):' : 'parameters:',
+    ...spec.params.map((p) => paramLine(p, aliasParams[p.name])),
     '',
   ].join('\n');
 }
@@ -54,7 +68,7 @@ export function runMethods(name: string | undefined, json: boolean, ctx: CliCont
   }
   const found = findMethod(name);
   if (!found) {
-    const hint = didYouMean(name, methodNames());
+    const hint = foreignMethodHint(name) ?? didYouMean(name, methodNames());
     ctx.io.stderr.write(
       `error[AUG5001]: no method or alias named \`${name}\`\n${hint ? `  = help: ${hint}\n` : ''}`,
     );
@@ -63,7 +77,7 @@ export function runMethods(name: string | undefined, json: boolean, ctx: CliCont
   ctx.io.stdout.write(
     json
       ? `${JSON.stringify({ ...found.spec, alias: found.alias ?? null, aliasParams: found.aliasParams }, null, 2)}\n`
-      : details(found.spec, found.alias, found.aliasParams),
+      : details(found),
   );
   return EXIT.ok;
 }

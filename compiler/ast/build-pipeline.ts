@@ -16,7 +16,7 @@ import type { Located, PipelineAst } from './types.js';
 
 type Singleton = Exclude<
   keyof PipelineAst,
-  'file' | 'name' | 'methods' | 'targets' | 'profiles' | 'sources' | 'span'
+  'file' | 'name' | 'methods' | 'targets' | 'profiles' | 'sources' | 'span' | 'fragment'
 >;
 
 const SINGLETONS: Record<string, Singleton> = {
@@ -50,12 +50,19 @@ export interface PipelineParts {
   profileSpan?: Span;
   sources: PipelineAst['sources'];
   span: PipelineAst['span'];
+  /** A fragment checked on its own: it needs no `input` or `output` of its own. */
+  fragment?: boolean;
 }
 
 /** Builds the typed AST from a pipeline body whose includes, imports, profile and `--set` are applied. */
 export function buildPipeline(parts: PipelineParts, diags: Diagnostic[]): PipelineAst {
-  const { body, ...rest } = parts;
-  const ast: PipelineAst = { ...rest, methods: [], targets: [] };
+  const { body, fragment, ...rest } = parts;
+  const ast: PipelineAst = {
+    ...rest,
+    methods: [],
+    targets: [],
+    ...(fragment ? { fragment: true as const } : {}),
+  };
   const seen = new Map<string, Statement>();
   for (const stmt of body) {
     const key = stmt.keyword.name;
@@ -74,7 +81,7 @@ export function buildPipeline(parts: PipelineParts, diags: Diagnostic[]): Pipeli
       }
     } else diags.push(unknownStatement(stmt));
   }
-  for (const key of ['input', 'output']) {
+  for (const key of fragment ? [] : ['input', 'output']) {
     if (!seen.has(key)) diags.push(missing(key, parts));
   }
   return ast;

@@ -2,16 +2,16 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Statement } from '../syntax/tree.js';
 import { assign } from './build-resources.js';
 import { blockBody, readBlock } from './read-block.js';
-import { attributeValue, readEnum, readNumber } from './read-value.js';
+import { attributeValue, readBool, readEnum, readNumber } from './read-value.js';
 import type { QualityDecl } from './types.js';
 
 const MEASURES = ['chrf', 'levenshtein', 'jaccard'] as const;
 
-/** `quality { measure = chrf  min = 0.55  max = 0.95 }` */
+/** `quality { measure = chrf  min = 0.55  max = 0.95  case_sensitive = true }` */
 export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl {
   const block = readBlock(
     blockBody(stmt, diags),
-    { attributes: ['measure', 'min', 'max'] },
+    { attributes: ['measure', 'min', 'max', 'case_sensitive'] },
     'quality',
     diags,
   );
@@ -20,6 +20,7 @@ export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl 
     const expr = attributeValue(attr, diags);
     if (!expr) continue;
     if (key === 'measure') assign(decl, 'measure', readEnum(expr, MEASURES, key, diags));
+    else if (key === 'case_sensitive') assign(decl, 'caseSensitive', readBool(expr, key, diags));
     else assign(decl, key as 'min' | 'max', readNumber(expr, key, diags));
   }
   return decl;

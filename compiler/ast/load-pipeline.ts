@@ -21,6 +21,11 @@ export interface LoadOptions {
   defaults?: readonly ConfiguredDefault[];
   /** Reads a file as UTF-8; defaults to the file system. Throwing means "cannot read". */
   readFile?: (path: string) => string;
+  /**
+   * A file that declares no `pipeline` is loaded as a fragment (its statements built as if
+   * included) instead of being an error: `augc check` over every `.aug` file in a repository.
+   */
+  fragments?: boolean;
 }
 
 /**
@@ -40,6 +45,8 @@ export function loadPipeline(path: string, opts: LoadOptions = {}): Result<Pipel
   const parsed = parseSource(path, text);
   diags.push(...parsed.diagnostics);
   const top = expandIncludes(parsed.value?.statements ?? [], path, state);
+  if (opts.fragments && top.length > 0 && !top.some((s) => s.keyword.name === 'pipeline'))
+    return { value: loadFragment(path, top, state), diagnostics: diags };
   const pipeline = findPipeline(top, path, diags);
   if (!pipeline) return { value: undefined, diagnostics: diags };
   const { stmt, body } = pipeline;
@@ -64,6 +71,27 @@ export function loadPipeline(path: string, opts: LoadOptions = {}): Result<Pipel
     diags,
   );
   return { value: ast, diagnostics: diags };
+}
+
+/**
+ * A fragment holds what an including pipeline's body may hold; its profiles are registered (so
+ * their shape is checked) but none is applied, and its name is the file's.
+ */
+function loadFragment(path: string, top: Statement[], state: IncludeState): PipelineAst {
+  const at: Span = { file: path, start: 0, end: 0 };
+  const profiled = applyProfile(top, undefined, at, state.diags);
+  return buildPipeline(
+    {
+      file: path,
+      name: { value: path, span: at },
+      body: profiled.body,
+      profiles: profiled.profiles,
+      sources: state.sources,
+      span: at,
+      fragment: true,
+    },
+    state.diags,
+  );
 }
 
 /**

@@ -112,6 +112,7 @@ export interface QualityDecl {
   measure?: Located<SimilarityMeasure>;
   min?: Located<number>;
   max?: Located<number>;
+  caseSensitive?: Located<boolean>;
   span: Span;
 }
 
@@ -182,4 +183,9 @@ export interface PipelineAst {
   /** Every source file read: the main file, includes and YAML catalogues, with their text. */
   sources: { file: string; text: string }[];
   span: Span;
+  /**
+   * Set when the file declares no `pipeline` and was loaded as an included fragment on its own
+   * (`augc check` only): its statements are built, but it is not a whole pipeline.
+   */
+  fragment?: true;
 }

@@ -95,8 +95,10 @@ function resolveParams(
       params[name.value] = converted;
     }
   }
+  // A parameter with neither a default nor `required` is optional: left out of the plan when not
+  // given, so adding one to a method leaves existing plans (and their outputs) as they were.
   for (const spec of resolved.spec.params) {
-    if (!(spec.name in params)) {
+    if (spec.required === true && !(spec.name in params)) {
       diagnostics.push(
         uncheckedAst(
           `required parameter \`${spec.name}\` of \`${decl.name.value}\` is missing`,

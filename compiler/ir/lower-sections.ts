@@ -55,6 +55,8 @@ export function lowerQuality(ast: PipelineAst): Ir['quality'] {
     measure: q?.measure?.value ?? DEFAULTS.quality.measure,
     min: q?.min?.value ?? DEFAULTS.quality.min,
     max: q?.max?.value ?? DEFAULTS.quality.max,
+    // Only `true` is recorded: `false` is the default, and plans without the key stay the same.
+    ...(q?.caseSensitive?.value === true ? { caseSensitive: true as const } : {}),
   };
 }
 

@@ -34,7 +34,13 @@ export interface Ir {
   output: { uri: string; format: 'parquet' | 'csv' | 'jsonl' };
   methods: IrMethod[];
   combos: IrCombo[];
-  quality: { measure: 'chrf' | 'levenshtein' | 'jaccard'; min: number; max: number };
+  /** `caseSensitive` is present only when set: an unset one leaves plans as they were. */
+  quality: {
+    measure: 'chrf' | 'levenshtein' | 'jaccard';
+    min: number;
+    max: number;
+    caseSensitive?: true;
+  };
   chunk: IrChunk;
   /** Pipeline-level resources with built-in defaults filled in. */
   resources: PlanResources;

@@ -128,7 +128,13 @@ export interface Plan {
   methods: PlanMethod[];
   combos: PlanCombo[];
   variants: number;
-  quality: { measure: 'chrf' | 'levenshtein' | 'jaccard'; min: number; max: number };
+  /** `caseSensitive` is present only when set: an unset one leaves plans as they were. */
+  quality: {
+    measure: 'chrf' | 'levenshtein' | 'jaccard';
+    min: number;
+    max: number;
+    caseSensitive?: true;
+  };
   chunks: PlanChunks;
   groups: PlanGroup[];
   taskCount: number;

@@ -1,9 +1,10 @@
 /**
  * Parquet writer on hyparquet-writer. Rows are buffered into row groups of `ROW_GROUP_ROWS` and
  * each group is encoded and flushed to the sink, so memory is bounded by one row group (plus the
- * footer's metadata), not by the file. Column types are those given, else inferred from the first
- * row group: the first non-null value's kind (string -> UTF8, number -> DOUBLE, boolean ->
- * BOOLEAN; all null -> UTF8). Every column is OPTIONAL (nullable).
+ * footer's metadata), not by the file. Column types are those given (`integer` -> INT64, for
+ * counts and ordinals that readers such as pandas should see as integers, not `70.0`), else
+ * inferred from the first row group: the first non-null value's kind (string -> UTF8, number ->
+ * DOUBLE, boolean -> BOOLEAN; all null -> UTF8). Every column is OPTIONAL (nullable).
  */
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
@@ -11,7 +12,7 @@ import type { CellValue, TableRow } from '../../stdlib/method.js';
 import type { ByteSink } from '../storage/storage.js';
 import { DataError } from './data-error.js';
 
-export type ColumnType = 'string' | 'number' | 'boolean';
+export type ColumnType = 'string' | 'number' | 'integer' | 'boolean';
 
 export const ROW_GROUP_ROWS = 16_384;
 
@@ -34,13 +35,15 @@ function schemaElement(name: string, type: ColumnType): SchemaElement {
   if (type === 'string') {
     return { name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' };
   }
-  return { name, type: type === 'number' ? 'DOUBLE' : 'BOOLEAN', repetition_type: 'OPTIONAL' };
+  const physical = { number: 'DOUBLE', integer: 'INT64', boolean: 'BOOLEAN' } as const;
+  return { name, type: physical[type], repetition_type: 'OPTIONAL' };
 }
 
 function inferType(rows: readonly TableRow[], column: string): ColumnType {
   for (const row of rows) {
     const value = row[column];
-    if (value !== null && value !== undefined) return typeof value as ColumnType;
+    if (value !== null && value !== undefined)
+      return typeof value as 'string' | 'number' | 'boolean';
   }
   return 'string';
 }
@@ -99,13 +102,16 @@ function columnValues(
   column: string,
   type: ColumnType,
   before: number,
-): CellValue[] {
+): (CellValue | bigint)[] {
   return rows.map((row, i) => {
     const value = row[column] ?? null;
-    if (value !== null && typeof value !== type) {
-      const message = `column \`${column}\` holds a ${typeof value} but is a ${type} column; a Parquet column has one type`;
-      throw new DataError({ file, row: before + i + 1, message });
-    }
-    return value;
+    if (value === null) return null;
+    if (type !== 'integer' && typeof value === type) return value;
+    if (type === 'integer' && typeof value === 'number' && Number.isSafeInteger(value))
+      return BigInt(value);
+    const holds =
+      type === 'integer' && typeof value === 'number' ? 'non-integer number' : typeof value;
+    const message = `column \`${column}\` holds a ${holds} but is a${type === 'integer' ? 'n' : ''} ${type} column; a Parquet column has one type`;
+    throw new DataError({ file, row: before + i + 1, message });
   });
 }

@@ -40,9 +40,12 @@ export const AUGC_CHRF: Readonly<ChrfOptions> = {
   lowercase: true,
 };
 
+/** augc's settings with case kept (`quality { case_sensitive = true }`). */
+export const AUGC_CHRF_CASED: Readonly<ChrfOptions> = { ...AUGC_CHRF, lowercase: false };
+
 /** chrF of a variant against its original with augc's settings (see the module comment). */
-export function chrf(original: string, variant: string): number {
-  return chrfWith(original, variant, AUGC_CHRF);
+export function chrf(original: string, variant: string, caseSensitive = false): number {
+  return chrfWith(original, variant, caseSensitive ? AUGC_CHRF_CASED : AUGC_CHRF);
 }
 
 /** chrF of `hypothesis` against `reference` under explicit options, in [0, 1]. */
@@ -78,7 +81,7 @@ function preparedReference(text: string, options: ChrfOptions): string {
 
 function prepare(text: string, options: ChrfOptions): string {
   if (options.whitespace) {
-    return options.lowercase ? normalizeForSimilarity(text) : text.replace(/\s+/g, ' ').trim();
+    return normalizeForSimilarity(text, !options.lowercase);
   }
   const stripped = text.replace(/\s+/g, '');
   return options.lowercase ? stripped.toLowerCase() : stripped;

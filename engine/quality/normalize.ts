@@ -12,7 +12,12 @@ export function normalizeWhitespace(text: string): string {
   return IRREGULAR_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
-/** Whitespace-normalised and lower-cased (locale-independent `toLowerCase`). */
-export function normalizeForSimilarity(text: string): string {
-  return normalizeWhitespace(text).toLowerCase();
+/**
+ * What the similarity measures compare: whitespace-normalised and, unless `caseSensitive`,
+ * lower-cased (locale-independent `toLowerCase`). No Unicode normalisation (NFC/NFKC) is applied:
+ * a composed and a decomposed `é` are different characters.
+ */
+export function normalizeForSimilarity(text: string, caseSensitive = false): string {
+  const spaced = normalizeWhitespace(text);
+  return caseSensitive ? spaced : spaced.toLowerCase();
 }

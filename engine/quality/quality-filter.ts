@@ -35,6 +35,8 @@ export interface QualityFilterOptions {
   measure: SimilarityMeasureName;
   min: number;
   max: number;
+  /** Compare case too (the plan's `quality.caseSensitive`); default false. */
+  caseSensitive?: boolean;
 }
 
 /** The decisions for one source row; remembers the variants kept so far for that row only. */
@@ -71,6 +73,7 @@ export function addQualityCounts(into: QualityCounts, from: QualityCounts): Qual
 /** Throws on a band outside [0, 1] or min > max: the compiler has already rejected those. */
 export function createQualityFilter(options: QualityFilterOptions): QualityFilter {
   const { measure, min, max } = options;
+  const caseSensitive = options.caseSensitive === true;
   if (!(min >= 0 && max <= 1 && min <= max)) {
     throw new RangeError(`quality band must satisfy 0 <= min <= max <= 1, got [${min}, ${max}]`);
   }
@@ -86,7 +89,7 @@ export function createQualityFilter(options: QualityFilterOptions): QualityFilte
     const normalised = normalizeWhitespace(variant);
     if (normalised === normalisedOriginal) return { keep: false, reason: 'unchanged' } as const;
     if (kept.has(normalised)) return { keep: false, reason: 'duplicate' } as const;
-    const s = similarity(original, variant);
+    const s = similarity(original, variant, caseSensitive);
     if (s < min) return { keep: false, reason: 'below_min', similarity: s } as const;
     if (s > max) return { keep: false, reason: 'above_max', similarity: s } as const;
     kept.add(normalised);

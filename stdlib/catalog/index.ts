@@ -3,6 +3,8 @@ import { TABULAR_METHOD_SPECS } from './tabular.js';
 import { TEXT_METHOD_SPECS } from './text.js';
 import type { AliasSpec, MethodSpec, ParamDefault } from './types.js';
 
+export { parseClassCount, SAMPLING_NAMES } from './sampling.js';
+export { foreignMethodHint, foreignParamHint } from './foreign-names.js';
 export type { AliasSpec, MethodSpec, ParamSpec, ParamDefault, ParamType } from './types.js';
 
 // The method and alias tables live in stdlib/catalog/text.ts, tabular.ts and aliases.ts.

@@ -1,4 +1,5 @@
 import type { AliasSpec, CountRule, MethodSpec, ParamDefault, ParamSpec } from './types.js';
+import { listForeignNames } from './foreign-names.js';
 
 /** What each count rule means, shown once at the top of docs/methods.md. */
 const COUNT_RULES: [CountRule, string][] = [
@@ -124,6 +125,31 @@ export function renderMethodsDoc(
     "pipeline override the alias's.",
     '',
     ...aliasTable(aliases),
+    '',
+    '## Quality measures',
+    '',
+    'The `quality` block scores each variant against its original (see [reference.md](reference.md)).',
+    'Both texts are first trimmed and every run of Unicode whitespace becomes one space; they are',
+    'lower-cased unless `quality { case_sensitive = true }`; no Unicode normalisation (NFC/NFKC) is',
+    'applied, so a composed and a decomposed `é` differ. A variant equal to its original after the',
+    'whitespace step is dropped as unchanged (so a case-only change is a change, and scores 1 unless',
+    '`case_sensitive`), and a repeat of a variant already kept for the row as a duplicate.',
+    '',
+    '| measure | what it scores |',
+    '| --- | --- |',
+    "| `chrf` | chrF (N = 6, beta = 2, the original as reference), the single space kept as a character, unlike sacrebleu's default, which deletes whitespace |",
+    '| `levenshtein` | 1 - edit distance / longer length, in UTF-16 code units |',
+    '| `jaccard` | shared / all distinct space-separated tokens (punctuation stays on its word); blind to word order |',
+    '',
+    "## Reference libraries' names",
+    '',
+    "A method or parameter written with a reference library's name is reported with the augc",
+    'spelling (`augc check`, `augc methods`), e.g. "`pct_words_to_swap` is TextAttack\'s name: augc',
+    'calls it `aug_p`". For a parameter with two augc spellings, the one the method has is named.',
+    '',
+    '| name | library | augc |',
+    '| --- | --- | --- |',
+    ...listForeignNames().map(([name, lib, ours]) => `| \`${name}\` | ${lib} | ${cell(ours)} |`),
     '',
   ];
   return lines.join('\n');

@@ -36,7 +36,14 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
   tabular({
     name: 'smote',
     summary: 'SMOTE interpolation between same-class neighbours',
-    doc: 'Interpolates between a sample and one of its k nearest same-class neighbours: x_i + U[0,1) x (x_nn - x_i).',
+    doc:
+      'Interpolates between a sample and one of its k nearest same-class neighbours: x_i + U[0,1) x (x_nn - x_i). ' +
+      'Without `sampling_strategy` (the default, unchanged) it makes rows x variants rows, shared out over the classes ' +
+      'in proportion to their deficit to the majority. With it, it balances as imbalanced-learn does, once per variant ' +
+      '(`variants = 2` is two resamplings, numbered by `augc_variant`), ignoring rows x variants. imbalanced-learn ' +
+      'accepts a ratio only for two classes (minority/majority after resampling); augc applies it to every ' +
+      'non-majority class. A class already above its target gets no rows (imbalanced-learn raises); a class named in ' +
+      'counts that the chunk lacks fails the task. Methods after it in a combo work on its rows one for one.',
     params: [
       {
         name: 'k_neighbors',
@@ -44,6 +51,14 @@ export const TABULAR_METHOD_SPECS: readonly MethodSpec[] = [
         default: 5,
         min: 1,
         doc: 'neighbours considered per sample',
+      },
+      {
+        name: 'sampling_strategy',
+        type: 'sampling',
+        doc:
+          "imbalanced-learn's: `auto` (= `not majority`), `minority`, `not minority`, `all`, a ratio r in (0, 1] " +
+          '(each non-majority class up to floor(r x majority)) or counts `["label=n", ...]` (rows a class has after ' +
+          'resampling), added per variant; unset: rows x variants rows shared out by deficit to the majority',
       },
     ],
     reference: 'imbalanced-learn SMOTE',

@@ -3,14 +3,23 @@
  * checks pipelines against it; implementations live in stdlib/text, stdlib/tabular and
  * stdlib/command and are never imported by the compiler.
  */
-export type ParamType = 'number' | 'integer' | 'bool' | 'string' | 'enum' | 'string_list';
+/**
+ * `sampling` is imbalanced-learn's `sampling_strategy`: a name (`auto`, ...), a ratio in (0, 1]
+ * or per-class counts written `["label=n", ...]`.
+ */
+export type ParamType =
+  'number' | 'integer' | 'bool' | 'string' | 'enum' | 'string_list' | 'sampling';
 
 export type ParamDefault = number | boolean | string | string[] | null;
 
 export interface ParamSpec {
   name: string;
   type: ParamType;
-  /** `null` means "no default and optional" (e.g. nlpaug's aug_max=None). Absent with required=true means required. */
+  /**
+   * `null` means "no default and optional" (e.g. nlpaug's aug_max=None). Absent with
+   * required=true means required; absent without it means optional and left out of the plan when
+   * not given (so adding such a parameter keeps existing plans byte-identical).
+   */
   default?: ParamDefault;
   required?: boolean;
   min?: number;

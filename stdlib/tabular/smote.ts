@@ -1,8 +1,11 @@
 /**
  * smote, following imbalanced-learn's `BaseSMOTE._make_samples` (research note §b5):
- * - `count` is split over classes in proportion to their deficit to the majority class (the
- *   `sampling_strategy='auto'` shape; see allocateByDeficit), or by class size when balanced.
- *   Without a label column all rows form one class.
+ * - Without `sampling_strategy` (the default), `count` (rows x variants) is split over classes
+ *   in proportion to their deficit to the majority class (the `sampling_strategy='auto'` shape;
+ *   see allocateByDeficit), or by class size when balanced.
+ * - With `sampling_strategy`, each variant adds the rows imbalanced-learn's strategy asks for
+ *   (see sampling-strategy.ts), variant by variant: `variants = 2` is two resamplings.
+ * - Without a label column all rows form one class.
  * - Within a class of n rows, k' = min(k_neighbors, n − 1) nearest same-class neighbours by
  *   Euclidean distance over the editable features (brute force, ties by row order; no scaling,
  *   as imbalanced-learn). A (sample, neighbour) pair is drawn uniformly from the n × k' pairs,
@@ -15,6 +18,7 @@
  */
 import type { Rng, TableMethod, TableRow } from '../method.js';
 import { readParams } from '../text/params.js';
+import { rowsPerClass, type SamplingStrategy } from './sampling-strategy.js';
 import { allocateByDeficit, editableFeatures, groupByLabel, toNumber } from './table-stats.js';
 
 type Vector = (number | null)[];
@@ -26,12 +30,39 @@ export const smote: TableMethod = {
     const k = Math.max(1, Math.floor(readParams('smote', params).num('k_neighbors')));
     const features = editableFeatures(ctx);
     const classes = groupByLabel(rows, ctx.label);
-    const shares = allocateByDeficit(count, classes);
-    return classes.flatMap((members, c) =>
-      smoteClass(rows, members, shares[c] ?? 0, k, features, ctx.rng),
+    const strategy = params.sampling_strategy as SamplingStrategy | null | undefined;
+    if (strategy === null || strategy === undefined) {
+      const shares = allocateByDeficit(count, classes);
+      return classes.flatMap((members, c) =>
+        smoteClass(rows, members, shares[c] ?? 0, k, features, ctx.rng),
+      );
+    }
+    const labels = classes.map((m) =>
+      ctx.label === undefined ? null : (rows[m[0] ?? 0]?.[ctx.label] ?? null),
     );
+    const perVariant = rowsPerClass(
+      strategy,
+      labels,
+      classes.map((m) => m.length),
+    );
+    const variants = Math.max(1, Math.round(count / Math.max(1, rows.length)));
+    const made = classes.map((members, c) =>
+      smoteClass(rows, members, (perVariant[c] ?? 0) * variants, k, features, ctx.rng),
+    );
+    return variantMajor(made, perVariant, variants);
   },
 };
+
+/** Reorders per-class rows so that variant v's rows (its share of every class) come v-th. */
+function variantMajor(made: TableRow[][], perVariant: number[], variants: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (let v = 0; v < variants; v++)
+    made.forEach((rows, c) => {
+      const n = perVariant[c] ?? 0;
+      out.push(...rows.slice(v * n, (v + 1) * n));
+    });
+  return out;
+}
 
 function smoteClass(
   rows: readonly TableRow[],

@@ -20,6 +20,33 @@ describe('augc check', () => {
     expect(run).toEqual({ code: EXIT.ok, stdout: '', stderr: '' });
   });
 
+  it('checks an included fragment on its own, with a note, as `check $(git ls-files *.aug)` needs', async () => {
+    const run = await runCli(['check', 'examples/conf/targets.aug']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).toContain(
+      'note[AUG2019]: `examples/conf/targets.aug` declares no `pipeline`',
+    );
+    expect(run.stderr).not.toContain('error');
+  });
+
+  it('still reports unknown statements and parameters inside a fragment', async () => {
+    const frag = workspace({
+      'frag.aug':
+        'method t = keyboard_typo(aug_char_pp = 0.1)\ninput "x.csv" { text = ["a"] }\nbogus = 1\n',
+    })('frag.aug');
+    const run = await runCli(['check', frag]);
+    expect(run.code).toBe(EXIT.failure);
+    expect(run.stderr).toContain('error[AUG2102]: `keyboard_typo` has no parameter `aug_char_pp`');
+    expect(run.stderr).toContain('error[AUG2001]: unknown statement `bogus`');
+    expect(run.stderr).not.toContain('has no `output`');
+  });
+
+  it('plans only whole pipelines: a fragment is still not a plan', async () => {
+    const run = await runCli(['plan', 'examples/conf/targets.aug']);
+    expect(run.code).toBe(EXIT.failure);
+    expect(run.stderr).toContain('error[AUG2007]');
+  });
+
   it('exits 1 with rustc-style diagnostics on stderr for a broken file', async () => {
     const run = await runCli(['check', file('broken.aug')]);
     expect(run.code).toBe(EXIT.failure);

@@ -12,7 +12,7 @@ export interface CliRun {
 /** Runs the CLI in-process with captured streams. */
 export async function runCli(
   argv: string[],
-  options: { env?: Record<string, string>; isTTY?: boolean } = {},
+  options: { env?: Record<string, string>; isTTY?: boolean; stdin?: string } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -21,6 +21,9 @@ export async function runCli(
     stderr: { write: (s: string) => (stderr += s) },
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
+    ...(options.stdin !== undefined
+      ? { readStdin: () => Promise.resolve(options.stdin ?? '') }
+      : {}),
   });
   return { code, stdout, stderr };
 }

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readRows } from '../../engine/formats/read-rows.js';
 import type { TableRow } from '../../stdlib/method.js';
 import { augc } from '../cli/spawn-augc.js';
+import { parquetPhysicalTypes } from '../engine/formats/parquet-footer.js';
 
 const LONG = 120_000;
 const FEATURES = ['BRCA1', 'TP53', 'EGFR', 'MYC'];
@@ -68,5 +69,17 @@ describe('examples/cell-lines-tabular.aug', () => {
       'combo_1_mask,mask,1,102',
       'combo_2_noise+smote,noise+smote,2,102',
     ]);
+  });
+
+  it('writes counts and ordinals as INT64, features as DOUBLE (pandas reads 70, not 70.0)', () => {
+    const part = parquetPhysicalTypes(join(out, 'combo_1_smote', 'part-00000.parquet'));
+    expect([part['augc_row'], part['augc_variant'], part['BRCA1']]).toEqual([
+      'INT64',
+      'INT64',
+      'DOUBLE',
+    ]);
+    const manifest = parquetPhysicalTypes(join(out, 'manifest_final.parquet'));
+    for (const column of ['k', 'rows', 'variants', 'kept', 'dropped'])
+      expect(manifest[column], column).toBe('INT64');
   });
 });

@@ -55,3 +55,24 @@ export const RULES: readonly Rule[] = [
   targetOptionsRule,
   resourcesSatisfiableRule,
 ];
+
+/**
+ * The rules that judge a statement by itself, not the pipeline as a whole (combos, input columns,
+ * "declares no method"): what an included fragment checked on its own can be held to.
+ */
+export const FRAGMENT_RULES: readonly Rule[] = [
+  duplicateMethodRule,
+  unknownMethodRule,
+  positionalArgumentRule,
+  unknownParameterRule,
+  missingParameterRule,
+  parameterValueRule,
+  valueRangesRule,
+  resourceRangesRule,
+  outputSchemeRule,
+  retrySettingsRule,
+  retryConditionsRule,
+  unknownTargetRule,
+  duplicateTargetRule,
+  targetOptionsRule,
+];

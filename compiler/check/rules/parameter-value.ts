@@ -3,6 +3,7 @@ import { didYouMean } from '../../ast/did-you-mean.js';
 import type { LocatedParam, ParamValue } from '../../ast/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { listNames, type Rule } from '../rule.js';
+import { checkSampling } from '../sampling-value.js';
 
 /** A parameter's value must have the schema's type and lie in its range or enum. */
 export const parameterValueRule: Rule = {
@@ -28,6 +29,7 @@ const EXPECTED: Record<ParamSpec['type'], string> = {
   string: 'a string',
   enum: 'one of its values',
   string_list: 'a list of strings',
+  sampling: 'a strategy name, a ratio or a list of `"label=count"`',
 };
 
 function describe(v: ParamValue): string {
@@ -59,6 +61,8 @@ export function checkValue(spec: ParamSpec, param: LocatedParam): Diagnostic[] {
       return v.type === 'string' ? [] : mistyped();
     case 'string_list':
       return v.type === 'list' && v.items.every((i) => i.value.type === 'string') ? [] : mistyped();
+    case 'sampling':
+      return checkSampling(spec, param) ?? mistyped();
     case 'enum': {
       if (v.type !== 'symbol' && v.type !== 'string') return mistyped();
       const values = spec.values ?? [];

@@ -1,4 +1,4 @@
-import { findMethod, methodNames } from '../../../stdlib/catalog/index.js';
+import { findMethod, foreignMethodHint, methodNames } from '../../../stdlib/catalog/index.js';
 import { didYouMean } from '../../ast/did-you-mean.js';
 import type { Rule } from '../rule.js';
 
@@ -9,7 +9,7 @@ export const unknownMethodRule: Rule = {
   check(ast) {
     return ast.methods.flatMap((m) => {
       if (m.kind !== 'stdlib' || findMethod(m.method.value)) return [];
-      const hint = didYouMean(m.method.value, methodNames());
+      const hint = foreignMethodHint(m.method.value) ?? didYouMean(m.method.value, methodNames());
       return [
         {
           code: 'AUG2101',

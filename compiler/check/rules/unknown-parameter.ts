@@ -1,4 +1,4 @@
-import { findMethod } from '../../../stdlib/catalog/index.js';
+import { findMethod, foreignParamHint } from '../../../stdlib/catalog/index.js';
 import { didYouMean } from '../../ast/did-you-mean.js';
 import type { StdlibMethodDecl } from '../../ast/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -38,6 +38,7 @@ function checkMethod(m: StdlibMethodDecl): Diagnostic[] {
       message: `\`${spec.name}\` has no parameter \`${name}\``,
       span: param.name.span,
       help:
+        foreignParamHint(name, names) ??
         didYouMean(name, names) ??
         (names.length ? `its parameters are ${listNames(names)}` : 'it takes no parameters'),
     });

@@ -26,6 +26,14 @@ export const CLI_CODES = {
     name: 'warnings-denied',
     summary: 'warnings were reported and `--deny-warnings` makes them fail the command',
   },
+  AUG5007: {
+    name: 'would-overwrite',
+    summary: '`augc init` would overwrite an existing file without `--force`',
+  },
+  AUG5008: {
+    name: 'nothing-to-augment',
+    summary: '`augc init` found no text or numeric column in the data',
+  },
   AUG5099: {
     name: 'internal-error',
     summary: 'an unexpected exception inside augc, which is a bug',

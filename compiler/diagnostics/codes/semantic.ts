@@ -51,6 +51,10 @@ export const SEMANTIC_CODES: CodeTable = {
     summary: 'Two attributes that exclude each other are both set.',
   },
   AUG2018: { name: 'duplicate-profile', summary: 'Two profiles have the same name.' },
+  AUG2019: {
+    name: 'checked-as-fragment',
+    summary: 'A file without a `pipeline` was checked on its own as an included fragment.',
+  },
   AUG2101: {
     name: 'unknown-method',
     summary: 'A method calls a name the stdlib catalogue does not know.',

@@ -55,6 +55,14 @@ describe('building the typed AST', () => {
     expect(diagnostics[1]!.help).toBe('did you mean `measure`?');
   });
 
+  test('quality takes case_sensitive, a boolean', () => {
+    const { ast, diagnostics } = check(pipeline('  quality { case_sensitive = true }'));
+    expect(diagnostics).toEqual([]);
+    expect(ast!.quality!.caseSensitive?.value).toBe(true);
+    const wrong = check(pipeline('  quality { case_sensitive = 1 }')).diagnostics;
+    expect(wrong.map((d) => d.code)).toEqual(['AUG2004']);
+  });
+
   test('duplicate singletons point at the first definition', () => {
     const text = pipeline('  seed = 1\n  seed = 2\n  chunk { rows = 1  rows = 2 }');
     const { diagnostics } = check(text);

@@ -51,6 +51,11 @@ describe('lowerToIr defaults', () => {
     expect([ir.seed, ir.variants, ir.maxTasks]).toEqual([7, 3, 500]);
     expect(ir.quality).toEqual({ measure: 'jaccard', min: 0.5, max: 1 });
     expect(ir.chunk).toEqual({ mode: 'rows', rows: 1000 });
+    const cased = (value: boolean) =>
+      lower(pipeline({ methods: one, quality: { caseSensitive: loc(value), span } })).quality;
+    expect(cased(true)).toEqual({ measure: 'chrf', min: 0, max: 1, caseSensitive: true });
+    // `false` is the default: the plan stays what it was before the attribute existed.
+    expect(cased(false)).toEqual({ measure: 'chrf', min: 0, max: 1 });
     expect(ir.output).toEqual({ uri: 's3://b/p', format: 'csv' });
   });
 

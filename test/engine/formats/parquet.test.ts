@@ -7,6 +7,7 @@ import { toCell } from '../../../engine/formats/parquet-reader.js';
 import { createRowWriter } from '../../../engine/formats/row-writer.js';
 import type { TableRow } from '../../../stdlib/method.js';
 import { collect, readError, tempDir } from '../data-files.js';
+import { parquetPhysicalTypes } from './parquet-footer.js';
 
 async function writeParquet(rows: TableRow[], columns: string[], types = {}): Promise<string> {
   const path = join(await tempDir(), 'out.parquet');
@@ -42,6 +43,34 @@ describe('parquet', () => {
     const rows: TableRow[] = [{ v: null }, { v: 2 }];
     const path = await writeParquet(rows, ['v'], { v: 'number' });
     expect((await collect(path, 'parquet')).rows).toEqual(rows);
+  });
+
+  it('writes `integer` columns as INT64 (read with a footer parser that is not hyparquet)', async () => {
+    const rows: TableRow[] = [
+      { n: 70, x: 70, s: 'a' },
+      { n: null, x: 0.5, s: null },
+      { n: -3, x: 1, s: 'b' },
+    ];
+    const path = await writeParquet(rows, ['n', 'x', 's'], { n: 'integer' });
+    expect(parquetPhysicalTypes(path)).toEqual({ n: 'INT64', x: 'DOUBLE', s: 'BYTE_ARRAY' });
+    expect((await collect(path, 'parquet')).rows).toEqual(rows);
+  });
+
+  it('refuses a fraction in an integer column, naming the row', async () => {
+    const path = join(await tempDir(), 'frac.parquet');
+    const writer = await createRowWriter(path, 'parquet', ['n'], { types: { n: 'integer' } });
+    await writer.write({ n: 1 });
+    await writer.write({ n: 1.5 });
+    const error = await writer.commit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDataError(error) && error.detail).toEqual({
+      file: path,
+      row: 2,
+      message:
+        'column `n` holds a non-integer number but is an integer column; a Parquet column has one type',
+    });
   });
 
   it('refuses a column whose values change type, naming the row', async () => {

@@ -4,6 +4,7 @@ import {
   addQualityCounts,
   createQualityFilter,
   emptyQualityCounts,
+  type QualityDecision,
 } from '../../../engine/quality/quality-filter.js';
 
 const ORIGINAL = 'I have not slept properly in weeks';
@@ -32,6 +33,19 @@ describe('createQualityFilter', () => {
       reason: 'above_max',
       similarity: 1,
     });
+  });
+
+  it('with caseSensitive, a case-only change scores below 1 under every measure', () => {
+    const score = (d: QualityDecision): number | undefined =>
+      'similarity' in d ? d.similarity : undefined;
+    for (const measure of ['chrf', 'levenshtein', 'jaccard'] as const) {
+      const filter = createQualityFilter({ measure, min: 0, max: 0.95, caseSensitive: true });
+      const decision = filter.row(ORIGINAL).decide(ORIGINAL.toUpperCase());
+      expect(decision.keep, measure).toBe(true);
+      expect(score(decision), measure).toBeLessThan(0.95);
+      const blind = createQualityFilter({ measure, min: 0, max: 0.95 });
+      expect(score(blind.row(ORIGINAL).decide(ORIGINAL.toUpperCase())), measure).toBe(1);
+    }
   });
 
   it('drops a repeat of a kept variant within the same row only', () => {

@@ -26,6 +26,8 @@ function valueFits(spec: ParamSpec, value: ParamDefault): boolean {
       return typeof value === 'string' && (spec.values ?? []).includes(value);
     case 'string_list':
       return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'sampling':
+      return typeof value === 'string' || typeof value === 'number' || Array.isArray(value);
   }
 }
 

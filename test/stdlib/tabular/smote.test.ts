@@ -94,4 +94,50 @@ describe('smote', () => {
       expect(Number(r.x)).toBeLessThanOrEqual(10);
     }
   });
+
+  describe('sampling_strategy (imbalanced-learn semantics)', () => {
+    const sizes = (out: readonly TableRow[]) =>
+      ['a', 'b', 'c'].map((l) => out.filter((r) => r.label === l).length);
+    const run = (strategy: number | string | string[], count = rows.length) =>
+      smote.synthesize(rows, count, { sampling_strategy: strategy }, ctx('strategy'));
+
+    it('`auto` raises every class but the majority to the majority count, whatever count is', () => {
+      expect(sizes(run('auto'))).toEqual([0, 20, 29]);
+      expect(sizes(run('not majority', 7))).toEqual([0, 20, 29]);
+    });
+
+    it('`minority` raises only the smallest class; `not minority` every other one', () => {
+      expect(sizes(run('minority'))).toEqual([0, 0, 29]);
+      expect(sizes(run('not minority'))).toEqual([0, 20, 0]);
+    });
+
+    it('a ratio raises each non-majority class to floor(ratio x majority)', () => {
+      // 0.5 x 30 = 15: b (10) gets 5, c (1) gets 14; a class already above the target gets none.
+      expect(sizes(run(0.5))).toEqual([0, 5, 14]);
+      expect(sizes(run(0.2))).toEqual([0, 0, 5]);
+    });
+
+    it('counts give the rows a class has after resampling; unnamed classes get none', () => {
+      expect(sizes(run(['b=12', 'c=4']))).toEqual([0, 2, 3]);
+      expect(sizes(run(['a=10']))).toEqual([0, 0, 0]);
+    });
+
+    it('a class the chunk does not hold is an error, not silently nothing', () => {
+      expect(() => run(['d=5'])).toThrow('sampling_strategy names no class of this chunk: d');
+    });
+
+    it('makes one resampling per variant, variant by variant', () => {
+      const out = run('auto', rows.length * 2);
+      expect(out).toHaveLength(98);
+      expect(sizes(out.slice(0, 49))).toEqual([0, 20, 29]);
+      expect(sizes(out.slice(49))).toEqual([0, 20, 29]);
+    });
+
+    it('adds nothing without a label column (all rows are the majority)', () => {
+      const unlabelled = { ...ctx('n') };
+      delete unlabelled.label;
+      const out = smote.synthesize(rows, 30, { sampling_strategy: 'auto' }, unlabelled);
+      expect(out).toEqual([]);
+    });
+  });
 });

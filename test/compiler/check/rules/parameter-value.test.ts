@@ -47,4 +47,20 @@ describe('parameter-value', () => {
     ).toEqual(['AUG2105']);
     expect(checkValue(spec, { value: { type: 'number', value: 0.1 }, span })).toEqual([]);
   });
+
+  test("smote's sampling_strategy takes a name, a ratio in (0, 1] or label=count entries", () => {
+    const judged = (value: string) =>
+      check(pipeline(`  method s = smote(sampling_strategy = ${value})`))
+        .diagnostics.filter((d) => d.code === 'AUG2104' || d.code === 'AUG2105')
+        .map((d) => `${d.code} ${d.message}`);
+    for (const ok of ['auto', '"not majority"', '0.5', '1', '["a=10", "b = 3"]'])
+      expect(judged(ok)).toEqual([]);
+    expect(judged('autoo')).toEqual(['AUG2105 `autoo` is not a sampling strategy']);
+    expect(judged('1.5')).toEqual([
+      'AUG2105 a `sampling_strategy` ratio must be > 0 and <= 1, found 1.5',
+    ]);
+    expect(judged('["a=x"]')).toEqual(['AUG2105 `a=x` is not `"label=count"`']);
+    expect(judged('["a=1", "a=2"]')).toEqual(['AUG2105 class `a` is given twice']);
+    expect(judged('true')[0]).toMatch(/^AUG2104 parameter `sampling_strategy` expects a strategy/);
+  });
 });

@@ -19,6 +19,14 @@ describe('unknown-method', () => {
     expect(diagnostics[0]!.help).toContain('`wordnet_synonym`');
   });
 
+  test("a reference library's class name is given the augc method", () => {
+    const { diagnostics } = check(pipeline('  method syn = SynonymAug(aug_p = 0.1)'));
+    expect(diagnostics.map((d) => d.code)).toEqual(['AUG2101']);
+    expect(diagnostics[0]!.help).toBe(
+      "`SynonymAug` is nlpaug's name: augc calls it `wordnet_synonym`",
+    );
+  });
+
   test('a name far from every method gets general help', () => {
     const { diagnostics } = check(pipeline('  method x = zzzzzzzzzz()'));
     expect(diagnostics.map((d) => d.code)).toEqual(['AUG2101']);
