@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { loadPipeline } from './ast/load-pipeline.js';
+import { resolveCommandPaths, type PathExists } from './ast/resolve-command-paths.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -39,6 +41,8 @@ export interface CompileOptions {
   cwd?: string;
   /** Reads source files (tests pass an in-memory one); default: the file system. */
   readFile?: (path: string) => string;
+  /** Whether a path a command names exists (see resolve-command-paths.ts); default: the file system. */
+  pathExists?: PathExists;
 }
 
 export interface CompileResult {
@@ -164,7 +168,11 @@ export async function checkFile(path: string, opts: CompileOptions = {}): Promis
   });
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.value) return { diagnostics, sources: [] };
-  const ast = withResolvedInput(loaded.value, cwd);
+  const ast = resolveCommandPaths(
+    withResolvedInput(loaded.value, cwd),
+    cwd,
+    opts.pathExists ?? existsSync,
+  );
   const format = formatOf(ast);
   const input =
     format && opts.probeInput

@@ -144,6 +144,11 @@ export const SEMANTIC_CODES: CodeTable = {
     summary:
       'A retry condition can never match: an exit code outside 1..255 or a signal that does not end a process.',
   },
+  AUG2128: {
+    name: 'command-output-with-stdio',
+    summary:
+      'A `command` method with `io = stdio` names `{output}`: its output is what it prints on stdout.',
+  },
   AUG2201: {
     name: 'input-unreadable',
     summary:
