@@ -16,6 +16,7 @@ import { commandStage } from './command-stage.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
 import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
+import { recordedPlanDir } from './plan-dir.js';
 import { createQualityFilter, emptyQualityCounts, type QualityCounts } from './quality/index.js';
 import type { Storage } from './storage/storage.js';
 import { synthesizeChunk } from './tabular-stage.js';
@@ -55,8 +56,8 @@ export interface RunTaskOptions {
   /** Receives `command` programs' stdout and stderr (for the worker's log). */
   log?: (text: string) => void;
   /**
-   * The directory the plan's relative paths (a `command` program's) are relative to: where the
-   * plan was made. Default: this process's working directory.
+   * The directory the plan's relative paths (a `command` program's) are relative to. Default:
+   * the one the split recorded (engine/plan-dir.ts), else this process's working directory.
    */
   planDir?: string;
 }
@@ -67,6 +68,8 @@ interface TaskRun {
   chunkHash: ReturnType<typeof createHash>;
   writer: PartWriter | undefined;
   workDir: string | undefined;
+  /** Where `command` programs run: `opts.planDir`, else the one the split recorded. */
+  planDir?: string | undefined;
   progress: TaskProgress;
 }
 
@@ -101,7 +104,7 @@ function chunkItems(run: TaskRun): ItemBatches {
 }
 
 async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatches> {
-  const { plan, task, signal, attempt, log, planDir } = run.opts;
+  const { plan, task, signal, attempt, log } = run.opts;
   const commands = steps.filter((s) => s.kind !== 'text').length;
   let batches = chunkItems(run);
   for (const step of steps) {
@@ -116,6 +119,9 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
       continue;
     }
     run.workDir ??= await mkdtemp(join(tmpdir(), 'augc-task-'));
+    run.planDir ??=
+      run.opts.planDir ?? (await recordedPlanDir(run.opts.storage, run.opts.chunkPath));
+    const planDir = run.planDir;
     batches = commandStage(batches, {
       plan,
       task,

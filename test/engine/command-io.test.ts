@@ -7,6 +7,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRows } from '../../engine/formats/read-rows.js';
+import { recordPlanDir, recordedPlanDir } from '../../engine/plan-dir.js';
 import { runTask } from '../../engine/run-task.js';
 import {
   allTasks,
@@ -124,6 +125,23 @@ describe('command io', () => {
       expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
     });
   }
+
+  it('a worker started in another directory runs the program where the split was made', async () => {
+    const planDir = await tempDir();
+    await mkdir(join(planDir, 'tools'));
+    await script(FILTER, join(planDir, 'tools'), 'filter.mjs');
+    const method = commandMethod('up', [process.execPath, 'tools/filter.mjs'], { io: 'stdio' });
+    const plan = makePlan({ methods: [method], combos: [combo('up')], rows: 2, format: 'jsonl' });
+    const ws = await workspace(plan, sentenceCsv(2));
+    // The split recorded this process's directory; a Slurm job's augc starts in the output folder.
+    expect(await recordedPlanDir(ws.storage, ws.split.chunkFiles[0]!)).toBe(process.cwd());
+    await recordPlanDir(ws.storage, '_augc/chunks', planDir);
+    const record = await runTask(taskOptions(plan, ws, allTasks(plan)[0]!));
+    expect(await texts(ws.dir, record.part.path)).toHaveLength(2);
+    // A recorded directory this machine does not have (a cloud container) is not used.
+    await recordPlanDir(ws.storage, '_augc/chunks', join(planDir, 'gone'));
+    expect(await recordedPlanDir(ws.storage, ws.split.chunkFiles[0]!)).toBeUndefined();
+  });
 
   it('runs the program from the plan directory, where its relative paths are', async () => {
     const planDir = await tempDir();
