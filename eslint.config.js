@@ -55,11 +55,15 @@ const FS_EXCEPTIONS = {
   'cli/run/prepare-plan.ts': 'reads a plan file named on the command line',
   'compiler/ast/load-pipeline.ts': 'reads .aug sources and their includes',
   'compiler/version.ts': "reads augc's own package.json",
+  'compiler/compile.ts': 'asks whether a path a `command` names exists beside the pipeline',
   'stdlib/text/misspellings.ts': 'reads data shipped with augc',
   'stdlib/text/wordnet.ts': 'reads data shipped with augc',
   // Local scratch and local processes: what truly needs a path on this machine.
   'engine/command-stage.ts': "a command method's input and output files in a private temp folder",
   'engine/run-task.ts': "the private temp folder of a task's command methods",
+  'engine/run-command.ts': "writes a `command` program's stdout to its local output file",
+  'engine/watch-lines.ts': "counts lines of a `command` program's local output file (progress)",
+  'engine/plan-dir.ts': 'asks whether the recorded working directory exists on this machine',
   'runtimes/grid/detect-hpc.ts': 'looks for scheduler commands on PATH',
   'runtimes/grid/grid-backend.ts':
     'job scripts, scheduler logs and exit statuses on the shared filesystem the scheduler reads',

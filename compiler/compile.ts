@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { inputEncodingOf, isReadableEncoding } from './ast/input-format.js';
 import type { ConfiguredDefault } from './ast/apply-defaults.js';
 import { loadPipeline } from './ast/load-pipeline.js';
+import { resolveCommandPaths, type PathExists } from './ast/resolve-command-paths.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
@@ -47,6 +49,8 @@ export interface CompileOptions {
    * (a note says so) instead of failing; `plan` and `run` still need a whole pipeline.
    */
   fragments?: boolean;
+  /** Whether a path a command names exists (see resolve-command-paths.ts); default: the file system. */
+  pathExists?: PathExists;
 }
 
 export interface CompileResult {
@@ -180,7 +184,11 @@ export async function checkFile(path: string, opts: CompileOptions = {}): Promis
   const diagnostics = [...loaded.diagnostics];
   if (!loaded.value) return { diagnostics, sources: [] };
   if (loaded.value.fragment) return checkedFragment(loaded.value, diagnostics);
-  const ast = withResolvedInput(loaded.value, cwd);
+  const ast = resolveCommandPaths(
+    withResolvedInput(loaded.value, cwd),
+    cwd,
+    opts.pathExists ?? existsSync,
+  );
   const format = formatOf(ast);
   const input =
     format && opts.probeInput

@@ -2,7 +2,7 @@
  * A task's cache key: re-running skips a task whose recorded key equals the key the current plan
  * gives it. The key has four components so that `augc run --explain` can say which one changed:
  * - task:    what the task computes, params aside: the combo's methods (catalogue names, command
- *            argv, image, env), the chunk index, variants, quality
+ *            argv, io, image, env), the chunk index, variants, quality
  *            filter, seed, input columns and output format;
  * - input:   the sha256 of the task's chunk file;
  * - params:  every method's resolved parameters (defaults filled in);
@@ -73,6 +73,8 @@ function comboDefinitionOf(plan: Plan, task: PlanTask): ComboDefinition {
       image: m.image,
       env: m.env,
       pass_env: m.passEnv,
+      // Only when not the default, so that keys made before `io` existed stay valid.
+      ...(m.io === 'stdio' ? { io: m.io } : {}),
     })),
     variants: plan.variants,
     quality: plan.quality,

@@ -3,7 +3,9 @@
  * (one object per (row, variant): `augc_row`, `augc_variant`, the id column when declared and the
  * augmented text columns), the program runs once for the task, and its JSONL output, one line per
  * input line in the same order, gives the new texts. The rest of each item (the input row) waits
- * in a side file rather than in memory, so memory stays bounded by a batch.
+ * in a side file rather than in memory, so memory stays bounded by a batch. In `io = stdio` the
+ * input file is the program's stdin and its stdout is written to the output file. The protocol
+ * as users see it is documented in docs/methods.md ("Your own programs").
  */
 import { once } from 'node:events';
 import { access } from 'node:fs/promises';
@@ -13,8 +15,9 @@ import { createInterface } from 'node:readline';
 import { commandSeedOf } from '../compiler/plan/seeds.js';
 import type { Plan, PlanMethod, PlanTask } from '../compiler/plan/types.js';
 import type { TableRow } from '../stdlib/method.js';
-import { runCommand, type CommandIdentity } from './run-command.js';
+import { runCommand, type CommandIdentity, type CommandRun } from './run-command.js';
 import { augmentedColumns, BATCH_ROWS, type ItemBatches, type TaskItem } from './task-items.js';
+import { watchLines, WATCH_INTERVAL_MS } from './watch-lines.js';
 
 export interface CommandStageOptions {
   plan: Plan;
@@ -23,8 +26,14 @@ export interface CommandStageOptions {
   attempt: number;
   /** A private local folder for this task's exchange files; the caller removes it. */
   workDir: string;
+  /** The directory the plan's relative paths are relative to (default: the process's). */
+  planDir?: string;
   signal?: AbortSignal;
   log?: (text: string) => void;
+  /** Told how many output lines (items) the program has produced so far while it runs. */
+  onProgress?: (lines: number) => void;
+  /** How often the output file is looked at for progress in files mode. */
+  pollMs?: number;
 }
 
 async function writeLine(stream: WriteStream, line: string): Promise<void> {
@@ -145,6 +154,39 @@ async function* readExchange(
   if (batch.length > 0) yield batch;
 }
 
+/** The error for a program that exited 0 without writing `$AUGC_OUTPUT` (files mode). */
+function missingOutput(method: PlanMethod, ran: CommandRun): Error {
+  const printed =
+    ran.stdoutBytes > 0 ? `; it printed ${ran.stdoutBytes} bytes on stdout instead` : '';
+  return new Error(
+    `command method \`${method.id}\` exited 0 but did not write its output file ($AUGC_OUTPUT, \`{output}\`)${printed}: ` +
+      'a program that reads rows on stdin and prints them on stdout needs `io = stdio` in the method block',
+  );
+}
+
+/** Runs the program, reporting its output lines as they come: from stdout, or the output file. */
+async function runWithProgress(
+  opts: CommandStageOptions,
+  identity: CommandIdentity,
+): Promise<CommandRun> {
+  const { method, onProgress } = opts;
+  const common = {
+    method,
+    identity,
+    ...(opts.planDir !== undefined ? { cwd: opts.planDir } : {}),
+    ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
+    ...(opts.log !== undefined ? { log: opts.log } : {}),
+  };
+  if (method.io === 'stdio' || onProgress === undefined)
+    return runCommand({ ...common, ...(onProgress ? { onOutputLines: onProgress } : {}) });
+  const watch = watchLines(identity.output, onProgress, opts.pollMs ?? WATCH_INTERVAL_MS);
+  try {
+    return await runCommand(common);
+  } finally {
+    await watch.stop();
+  }
+}
+
 export async function* commandStage(batches: ItemBatches, opts: CommandStageOptions): ItemBatches {
   const { plan, task, method } = opts;
   const base = join(opts.workDir, method.id);
@@ -161,14 +203,7 @@ export async function* commandStage(batches: ItemBatches, opts: CommandStageOpti
   const sidePath = `${base}.side.jsonl`;
   await writeExchange(batches, plan, identity.input, sidePath);
   opts.signal?.throwIfAborted();
-  await runCommand({
-    method,
-    identity,
-    ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
-    ...(opts.log !== undefined ? { log: opts.log } : {}),
-  });
-  if (!(await exists(identity.output))) {
-    throw new Error(`command method \`${method.id}\` exited 0 but did not write its output file`);
-  }
+  const ran = await runWithProgress(opts, identity);
+  if (!(await exists(identity.output))) throw missingOutput(method, ran);
   yield* readExchange(plan, method.id, identity.output, sidePath);
 }

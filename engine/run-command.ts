@@ -1,8 +1,13 @@
 /**
  * Runs a `command` method's program: argv array through execa, never a shell, with an
  * environment built from scratch so that nothing of the caller's (credentials, tokens) leaks to a
- * user program unless the pipeline names it in `pass_env`.
+ * user program unless the pipeline names it in `pass_env`. In `io = stdio` the input file is its
+ * stdin and its stdout becomes the output file; otherwise it reads and writes the files itself.
  */
+import { createWriteStream } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
 import type { PlanMethod } from '../compiler/plan/types.js';
 
@@ -40,7 +45,7 @@ export function commandEnvOf(
     AUGC_CHUNK: String(id.chunk),
     AUGC_SEED: id.seed,
     AUGC_INPUT: id.input,
-    AUGC_OUTPUT: id.output,
+    ...(method.io === 'stdio' ? {} : { AUGC_OUTPUT: id.output }),
     AUGC_TEXT_COLUMNS: JSON.stringify(id.textColumns),
     AUGC_ATTEMPT: String(id.attempt),
   });
@@ -86,37 +91,86 @@ export class CommandFailure extends Error {
 export interface RunCommandOptions {
   method: PlanMethod;
   identity: CommandIdentity;
+  /** The directory the plan's relative paths are relative to; the program runs there. */
   cwd?: string;
   signal?: AbortSignal;
-  /** Receives the program's stdout and stderr text as it comes (for the worker's log). */
+  /** Receives the program's stderr (and, in files mode, stdout) text as it comes (for the log). */
   log?: (text: string) => void;
+  /** stdio mode: told the number of complete lines the program has printed so far. */
+  onOutputLines?: (lines: number) => void;
+}
+
+export interface CommandRun {
+  /** Bytes the program printed on stdout in files mode, where stdout is only logged. */
+  stdoutBytes: number;
 }
 
 const TAIL_CHARS = 8192;
 
-export async function runCommand(opts: RunCommandOptions): Promise<void> {
+/** A relative program path is relative to `cwd`, whatever directory augc itself runs in. */
+function programPath(file: string, cwd: string | undefined): string {
+  return cwd !== undefined && file.includes('/') && !isAbsolute(file) ? resolve(cwd, file) : file;
+}
+
+/** Counts the complete lines of a byte stream as it passes (the program's stdout in stdio mode). */
+function lineCounter(onLines: ((lines: number) => void) | undefined): Transform {
+  let lines = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      for (const byte of chunk) if (byte === 0x0a) lines++;
+      onLines?.(lines);
+      done(null, chunk);
+    },
+  });
+}
+
+export async function runCommand(opts: RunCommandOptions): Promise<CommandRun> {
   const { method, identity } = opts;
   const [file, ...args] = substituteArgv(method.argv ?? [], identity);
   if (file === undefined)
     throw new Error(`plan invariant: command method ${method.id} has no argv`);
+  const stdio = method.io === 'stdio';
   const stderr = new TextTail(TAIL_CHARS);
-  const child = execa(file, args, {
+  const child = execa(programPath(file, opts.cwd), args, {
     env: commandEnvOf(method, identity),
     extendEnv: false,
-    stdin: 'ignore',
+    stdin: stdio ? { file: identity.input } : 'ignore',
     buffer: false,
     reject: false,
     ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     ...(opts.signal !== undefined ? { cancelSignal: opts.signal } : {}),
   });
-  child.stdout?.setEncoding('utf8').on('data', (text: string) => opts.log?.(text));
+  let stdoutBytes = 0;
+  // A failed write of the output (a full disk) must not leave the program running.
+  const output =
+    stdio && child.stdout
+      ? pipeline(
+          child.stdout,
+          lineCounter(opts.onOutputLines),
+          createWriteStream(identity.output),
+        ).then(
+          () => undefined,
+          (error: unknown) => {
+            child.kill();
+            return error;
+          },
+        )
+      : undefined;
+  if (!stdio) {
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => {
+      stdoutBytes += Buffer.byteLength(text);
+      opts.log?.(text);
+    });
+  }
   child.stderr?.setEncoding('utf8').on('data', (text: string) => {
     stderr.add(text);
     opts.log?.(text);
   });
-  const result = await child;
+  const [result, outputError] = await Promise.all([child, output]);
   opts.signal?.throwIfAborted();
   if (result.failed) throw failureOf(method, file, result, stderr.toString());
+  if (outputError !== undefined) throw outputError;
+  return { stdoutBytes };
 }
 
 function failureOf(

@@ -16,10 +16,12 @@ import { commandStage } from './command-stage.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
 import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
+import { recordedPlanDir } from './plan-dir.js';
 import { createQualityFilter, emptyQualityCounts, type QualityCounts } from './quality/index.js';
 import type { Storage } from './storage/storage.js';
 import { synthesizeChunk } from './tabular-stage.js';
 import { recordFailure } from './task-failure.js';
+import { TaskProgress } from './task-progress.js';
 import {
   readChunkItems,
   augmentedColumns,
@@ -53,6 +55,11 @@ export interface RunTaskOptions {
   rowsTotal?: number;
   /** Receives `command` programs' stdout and stderr (for the worker's log). */
   log?: (text: string) => void;
+  /**
+   * The directory the plan's relative paths (a `command` program's) are relative to. Default:
+   * the one the split recorded (engine/plan-dir.ts), else this process's working directory.
+   */
+  planDir?: string;
 }
 
 interface TaskRun {
@@ -61,7 +68,9 @@ interface TaskRun {
   chunkHash: ReturnType<typeof createHash>;
   writer: PartWriter | undefined;
   workDir: string | undefined;
-  rowsDone: number;
+  /** Where `command` programs run: `opts.planDir`, else the one the split recorded. */
+  planDir?: string | undefined;
+  progress: TaskProgress;
 }
 
 interface Produced {
@@ -96,6 +105,7 @@ function chunkItems(run: TaskRun): ItemBatches {
 
 async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatches> {
   const { plan, task, signal, attempt, log } = run.opts;
+  const commands = steps.filter((s) => s.kind !== 'text').length;
   let batches = chunkItems(run);
   for (const step of steps) {
     if (step.kind === 'text') {
@@ -109,6 +119,9 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
       continue;
     }
     run.workDir ??= await mkdtemp(join(tmpdir(), 'augc-task-'));
+    run.planDir ??=
+      run.opts.planDir ?? (await recordedPlanDir(run.opts.storage, run.opts.chunkPath));
+    const planDir = run.planDir;
     batches = commandStage(batches, {
       plan,
       task,
@@ -117,6 +130,8 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
       workDir: run.workDir,
       ...(signal ? { signal } : {}),
       ...(log ? { log } : {}),
+      ...(planDir !== undefined ? { planDir } : {}),
+      onProgress: run.progress.commandStage(commands),
     });
   }
   return batches;
@@ -138,8 +153,7 @@ async function produce(run: TaskRun): Promise<Produced> {
       await writer.write({ ...row, augc_combo: task.combo.id, augc_similarity: null });
     const counts = emptyQualityCounts();
     counts.generated = counts.kept = rows.length;
-    run.rowsDone = run.reading.rowsIn - 1;
-    progress(run);
+    run.progress.rows(run.reading.rowsIn);
     return { counts, rowsOut: rows.length, part: await commitPart(run) };
   }
   const filter = createQualityFilter(plan.quality);
@@ -149,7 +163,7 @@ async function produce(run: TaskRun): Promise<Produced> {
     filter,
     open,
     ...(signal ? { signal } : {}),
-    onRow: () => progress(run),
+    onRow: () => run.progress.row(),
   });
   return { counts: filter.counts(), rowsOut, part: await commitPart(run) };
 }
@@ -161,11 +175,6 @@ async function commitPart(run: TaskRun): Promise<Produced['part']> {
   const part = await writer.commit();
   run.writer = undefined;
   return part;
-}
-
-function progress(run: TaskRun): void {
-  run.rowsDone++;
-  run.opts.onProgress?.(run.rowsDone, run.opts.rowsTotal ?? run.opts.plan.chunks.rowsPerChunk ?? 0);
 }
 
 function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
@@ -245,7 +254,11 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
     chunkHash: createHash('sha256'),
     writer: undefined,
     workDir: undefined,
-    rowsDone: 0,
+    progress: new TaskProgress(
+      opts.onProgress,
+      opts.rowsTotal ?? plan.chunks.rowsPerChunk ?? 0,
+      plan.variants,
+    ),
   };
   try {
     opts.signal?.throwIfAborted();

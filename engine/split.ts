@@ -9,12 +9,14 @@
  * rowsPerChunk from the plan; count mode takes it from the plan when the plan knew the row count,
  * else probes the input first and uses ceil(rows / count). Empty chunk files are written up to
  * `chunks.count` so every planned task has a chunk to read. The output depends only on the input
- * bytes and the chunking, so the same input gives byte-identical chunks.
+ * bytes and the chunking, so the same input gives byte-identical chunks. Beside them it records
+ * the directory the input was read from (see plan-dir.ts).
  */
 import type { PlanChunks, PlanInput } from '../compiler/plan/types.js';
 import type { TableRow } from '../stdlib/method.js';
 import { DataError, type Reject } from './formats/data-error.js';
 import type { RowRecord } from './formats/types.js';
+import { recordPlanDir } from './plan-dir.js';
 import { probeInput } from './probe-input.js';
 import { readInputRows } from './split-read.js';
 import { chunkCursor, rejectsFile, type ChunkFile } from './split-sinks.js';
@@ -87,6 +89,7 @@ export async function splitInput(opts: SplitOptions): Promise<SplitResult> {
       return cursor.add({ [ROW_COLUMN]: record.row, ...record.values }, index, chunkColumns);
     });
     const done = await cursor.finish(chunks.count, [ROW_COLUMN, ...read.columns]);
+    await recordPlanDir(storage, dir);
     ok = true;
     return resultOf(input, done, read, rejects.count(), rejects.path);
   } finally {

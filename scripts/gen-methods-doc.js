@@ -10,7 +10,14 @@ const { renderMethodsDoc } = await import('../dist/stdlib/catalog/methods-doc.js
 
 const path = 'docs/methods.md';
 const options = { ...(await prettier.resolveConfig(path)), filepath: path };
-const text = await prettier.format(renderMethodsDoc(listMethods(), listAliases()), options);
+const commands = {
+  python: readFileSync('examples/tools/swap_words.py', 'utf8'),
+  shell: readFileSync('examples/tools/upper_column.sh', 'utf8'),
+};
+const text = await prettier.format(
+  renderMethodsDoc(listMethods(), listAliases(), commands),
+  options,
+);
 if (process.argv.includes('--check')) {
   if (readFileSync(path, 'utf8') !== text) {
     process.stderr.write(

@@ -2,13 +2,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CallExpr, Statement } from '../syntax/tree.js';
 import { buildResources } from './build-resources.js';
 import { blockBody, readBlock } from './read-block.js';
-import { attributeValue, readString, readStringList, typeError } from './read-value.js';
+import { attributeValue, readEnum, readString, readStringList, typeError } from './read-value.js';
 import { splitCommand } from './split-command.js';
-import type { CommandMethodDecl, Located } from './types.js';
+import type { CommandIo, CommandMethodDecl, Located } from './types.js';
 
-const SCHEMA = { attributes: ['image', 'pass_env'], blocks: ['env', 'resources'] };
+const IO_MODES: readonly CommandIo[] = ['files', 'stdio'];
 
-/** `method mlm = command("python x.py --k v") { image = "..." env { K = "v" } pass_env = [...] resources {...} }` */
+const SCHEMA = { attributes: ['image', 'io', 'pass_env'], blocks: ['env', 'resources'] };
+
+/**
+ * `method mlm = command("python x.py --k v") { io = stdio image = "..." env { K = "v" }
+ * pass_env = [...] resources {...} }`
+ */
 export function buildCommandMethod(
   stmt: Statement,
   name: Located<string>,
@@ -36,10 +41,27 @@ export function buildCommandMethod(
       if (key === 'image') {
         const image = readString(expr, key, diags);
         if (image) decl.image = image;
+      } else if (key === 'io') {
+        const io = readEnum(expr, IO_MODES, key, diags);
+        if (io) decl.io = io;
       } else decl.passEnv = readStringList(expr, key, diags);
     }
   }
+  checkStdioOutput(decl, diags);
   return decl;
+}
+
+/** In `io = stdio` the program's stdout is its output: there is no output file to name. */
+function checkStdioOutput(decl: CommandMethodDecl, diags: Diagnostic[]): void {
+  if (decl.io?.value !== 'stdio' || !decl.argv.value.some((a) => a.includes('{output}'))) return;
+  diags.push({
+    code: 'AUG2129',
+    severity: 'error',
+    message: 'a command with `io = stdio` has no `{output}` file: it prints its rows on stdout',
+    span: decl.argv.span,
+    related: [{ span: decl.io.span, message: '`io = stdio` set here' }],
+    help: 'drop `{output}` from the command, or use `io = files` (the default)',
+  });
 }
 
 function readArgv(call: CallExpr, diags: Diagnostic[]): Located<string[]> | undefined {

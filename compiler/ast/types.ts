@@ -71,11 +71,15 @@ export interface StdlibMethodDecl {
   importedFrom?: Span;
 }
 
+export type CommandIo = 'files' | 'stdio';
+
 export interface CommandMethodDecl {
   kind: 'command';
   name: Located<string>;
   /** argv, split from the command string with shell-like quoting rules but never run by a shell. */
   argv: Located<string[]>;
+  /** How rows reach the program and come back: exchange files (default) or stdin/stdout. */
+  io?: Located<CommandIo>;
   image?: Located<string>;
   env: { name: Located<string>; value: Located<string> }[];
   /** Names of caller environment variables passed through (never the whole environment by default). */

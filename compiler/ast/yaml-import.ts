@@ -12,6 +12,7 @@ const ENTRY_KEYS = [
   'params',
   'enabled',
   'command',
+  'io',
   'image',
   'env',
   'pass_env',
@@ -144,10 +145,10 @@ function callOf(file: string, id: Ident, fields: Map<string, Pair>, diags: Diagn
   return { kind: 'call', callee, args, span: callee.span };
 }
 
-/** image, env, pass_env and resources become the method's block body. */
+/** io, image, env, pass_env and resources become the method's block body. */
 function bodyOf(file: string, fields: Map<string, Pair>, diags: Diagnostic[]): Statement[] {
   const body: Statement[] = [];
-  for (const name of ['image', 'pass_env']) {
+  for (const name of ['io', 'image', 'pass_env']) {
     const pair = fields.get(name);
     if (pair) body.push(attribute(file, pair, diags));
   }

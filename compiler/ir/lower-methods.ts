@@ -120,6 +120,7 @@ function lowerCommand(decl: CommandMethodDecl, base: PlanResources): IrMethod {
     kind: 'command',
     params: {},
     argv: decl.argv.value,
+    io: decl.io?.value ?? 'files',
     ...(decl.image ? { image: decl.image.value } : {}),
     env,
     passEnv: decl.passEnv.map((p) => p.value),

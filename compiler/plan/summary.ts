@@ -60,7 +60,7 @@ function methodLines(methods: readonly PlanMethod[]): string[] {
     const what =
       m.kind === 'stdlib'
         ? `${m.method ?? '?'}(${paramsText(m.params)})`
-        : `command ${(m.argv ?? []).join(' ')}${m.image !== undefined ? `  image ${m.image}` : ''}`;
+        : `command ${(m.argv ?? []).join(' ')}${m.io === 'stdio' ? '  (stdin -> stdout)' : ''}${m.image !== undefined ? `  image ${m.image}` : ''}`;
     const flags = [...(m.gpu ? ['gpu'] : []), ...(m.labelSafe ? [] : ['may change labels'])];
     lines.push(
       `  ${m.id.padEnd(width)}  ${what}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,

@@ -25,7 +25,13 @@ export interface PlanMethod {
   method?: string;
   /** Every parameter, defaults filled in. */
   params: Record<string, PlanParamValue>;
+  /**
+   * A command method's argv. Words that are paths (see compiler/ast/resolve-command-paths.ts) are
+   * relative to the directory the plan was made in, like `input.uri`.
+   */
   argv?: string[];
+  /** How a command method's rows travel: `files` ($AUGC_INPUT/$AUGC_OUTPUT) or `stdio`. */
+  io?: 'files' | 'stdio';
   image?: string;
   env?: Record<string, string>;
   passEnv?: string[];

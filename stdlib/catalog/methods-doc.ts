@@ -1,3 +1,4 @@
+import { renderCommandDoc, type CommandExamples } from './command-doc.js';
 import type { AliasSpec, CountRule, MethodSpec, ParamDefault, ParamSpec } from './types.js';
 import { listForeignNames } from './foreign-names.js';
 
@@ -82,11 +83,13 @@ function aliasTable(aliases: readonly AliasSpec[]): string[] {
 
 /**
  * docs/methods.md, generated from the catalogue by scripts/gen-methods-doc.js; a test fails when
- * the committed file differs from this output.
+ * the committed file differs from this output. With `commands`, the `command` protocol section
+ * follows, showing those programs.
  */
 export function renderMethodsDoc(
   methods: readonly MethodSpec[],
   aliases: readonly AliasSpec[],
+  commands?: CommandExamples,
 ): string {
   const domain = (d: MethodSpec['domain']) => methods.filter((m) => m.domain === d);
   const lines = [
@@ -101,7 +104,7 @@ export function renderMethodsDoc(
     'number of workers, the chunking or the order chunks run in; a tabular method draws one stream',
     'per (combo, chunk, method), since SMOTE and mixup pair rows within a chunk.',
     'Protected columns and `protect_keywords` are never altered. Programs of your own run as',
-    '`command(...)` methods (see [reference.md](reference.md)).',
+    '`command(...)` methods: see [the last section](#your-own-programs-command-methods).',
     '',
     '## Count rules',
     '',
@@ -151,6 +154,7 @@ export function renderMethodsDoc(
     '| --- | --- | --- |',
     ...listForeignNames().map(([name, lib, ours]) => `| \`${name}\` | ${lib} | ${cell(ours)} |`),
     '',
+    ...(commands ? renderCommandDoc(commands) : []),
   ];
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
+import { commandEnvOf } from '../../engine/run-command.js';
 import { listAliases, listMethods } from '../../stdlib/catalog/index.js';
 import { renderMethodsDoc } from '../../stdlib/catalog/methods-doc.js';
 import type { MethodSpec } from '../../stdlib/catalog/types.js';
@@ -10,7 +11,14 @@ const PATH = 'docs/methods.md';
 describe('docs/methods.md', () => {
   it('is up to date with the catalogue (regenerate: npm run build && node scripts/gen-methods-doc.js)', async () => {
     const options = { ...(await prettier.resolveConfig(PATH)), filepath: PATH };
-    const expected = await prettier.format(renderMethodsDoc(listMethods(), listAliases()), options);
+    const commands = {
+      python: readFileSync('examples/tools/swap_words.py', 'utf8'),
+      shell: readFileSync('examples/tools/upper_column.sh', 'utf8'),
+    };
+    const expected = await prettier.format(
+      renderMethodsDoc(listMethods(), listAliases(), commands),
+      options,
+    );
     expect(readFileSync(PATH, 'utf8')).toBe(expected);
   });
 
@@ -25,6 +33,29 @@ describe('docs/methods.md', () => {
     }
     for (const a of listAliases())
       expect(doc).toMatch(new RegExp(`\\| \`${a.alias}\` +\\| \`${a.method}\``));
+  });
+
+  it('documents every variable and placeholder a command program gets', () => {
+    const doc = readFileSync(PATH, 'utf8');
+    const section = doc.slice(doc.indexOf('## Your own programs'));
+    const identity = {
+      taskId: 't',
+      combo: 'c',
+      chunk: 0,
+      seed: '1',
+      input: 'i',
+      output: 'o',
+      textColumns: ['x'],
+      attempt: 1,
+    };
+    const method = { id: 'm', kind: 'command' as const, params: {}, resources: {} as never };
+    const names = Object.keys(
+      commandEnvOf({ ...method, labelSafe: false, gpu: false }, identity, {}),
+    );
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(section, name).toContain(`\`${name}\``);
+    for (const word of ['{input}', '{output}', '{seed}', '`io = stdio`', '`io = files`'])
+      expect(section, word).toContain(word);
   });
 
   it('renders defaults, ranges and enum values', () => {

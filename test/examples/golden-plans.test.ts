@@ -12,7 +12,11 @@ const examples = readdirSync('examples').filter((f) => f.endsWith('.aug'));
 describe('golden plans', () => {
   test('there is an example of each kind', () => {
     expect(examples).toEqual(
-      expect.arrayContaining(['clinical-sentences.aug', 'cell-lines-tabular.aug']),
+      expect.arrayContaining([
+        'clinical-sentences.aug',
+        'cell-lines-tabular.aug',
+        'own-command.aug',
+      ]),
     );
   });
 

@@ -153,6 +153,11 @@ export const SEMANTIC_CODES: CodeTable = {
     summary:
       'The input is gzip-compressed Parquet: only CSV and JSONL inputs may be gzip-compressed (`.gz`).',
   },
+  AUG2129: {
+    name: 'command-output-with-stdio',
+    summary:
+      'A `command` method with `io = stdio` names `{output}`: its output is what it prints on stdout.',
+  },
   AUG2201: {
     name: 'input-unreadable',
     summary:

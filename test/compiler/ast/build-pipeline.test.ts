@@ -113,6 +113,32 @@ describe('building the typed AST', () => {
     ]);
   });
 
+  test('a command method declares how its rows travel: `io = files` (default) or `stdio`', () => {
+    const text = pipeline(
+      [
+        '  method a = command("python3 a.py")',
+        '  method b = command("python3 b.py") { io = stdio }',
+        '  method c = command("python3 c.py {output}") { io = stdio }',
+        '  method d = command("python3 d.py") { io = pipe }',
+      ].join('\n'),
+    );
+    const { ast, diagnostics } = check(text);
+    expect(summary(diagnostics, { 'main.aug': text })).toEqual([
+      'AUG2129@main.aug:7:22',
+      'AUG2009@main.aug:8:45',
+    ]);
+    expect(diagnostics[0]!.related?.[0]?.message).toBe('`io = stdio` set here');
+    expect(diagnostics[1]!.help).toBe('expected one of `files`, `stdio`');
+    const io = ast!.methods.map((m) => (m.kind === 'command' ? m.io?.value : 'stdlib'));
+    expect(io).toEqual(['stdlib', undefined, 'stdio', 'stdio', undefined]);
+    const yaml = {
+      'main.aug': pipeline('  import "m.yaml"'),
+      'm.yaml': 'methods:\n  - id: up\n    command: tools/up.sh\n    io: stdio\n',
+    };
+    const imported = loadFiles(yaml).value!.methods.find((m) => m.name.value === 'up');
+    expect(imported?.kind === 'command' && imported.io?.value).toBe('stdio');
+  });
+
   test('a missing input, output or pipeline', () => {
     const files = { 'main.aug': 'pipeline "p" {\n  method s = spelling()\n}\n' };
     expect(summary(loadFiles(files).diagnostics, files)).toEqual([

@@ -22,6 +22,10 @@ describe('renderPlanSummary', () => {
     expect(text).toContain('input      data/in.csv  (csv, 2,500 rows)  text: text');
     expect(text).toContain('syn   wordnet_synonym(aug_max = null, aug_min = 1, aug_p = 0.1)');
     expect(text).toContain('mlm   command python mlm.py  image img:1  [gpu, may change labels]');
+    const stdio = { ...plan, methods: plan.methods.map((m) => ({ ...m, io: 'stdio' as const })) };
+    expect(renderPlanSummary(stdio)).toContain(
+      'mlm   command python mlm.py  (stdin -> stdout)  image img:1',
+    );
     expect(text).toContain('combos     5  (k=1: 3, k=2: 2)');
     expect(text).toContain(
       'combo_1_syn, combo_1_typo, combo_1_mlm, combo_2_syn+typo, combo_2_syn+mlm',
