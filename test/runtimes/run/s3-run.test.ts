@@ -100,6 +100,33 @@ describe('s3:// run locations', () => {
     expect(await everyObjectText(storageAt(uri))).not.toContain(PLANTED);
   });
 
+  it('a worker SIGKILLed mid-task leaves no partial object recorded; the re-run matches', async () => {
+    const uri = `s3://${server.bucket}/runs/killed`;
+    const victim = 'combo_1_typo.c00001';
+    const killed = await augc(['run', aug, '--output', uri, '--jobs', '2'], {
+      ...env,
+      AUGC_TEST_KILL_AFTER_ROWS: '3',
+      AUGC_TEST_KILL_TASK: victim,
+    });
+    expect(killed.code, killed.stderr).toBe(1);
+    expect(killed.stderr).toContain(`${victim} (`);
+    const store = storageAt(uri);
+    expect(await store.exists(`_augc/tasks/${victim}.json`)).toBe(false);
+    expect(await store.exists('manifest_final.csv')).toBe(false);
+    const crashed = await augc(['run', aug, '--output', uri, '--jobs', '2'], {
+      ...env,
+      AUGC_TEST_CRASH_AFTER: 'part',
+      AUGC_TEST_FAULT_TASK: victim,
+    });
+    expect(crashed.code, crashed.stderr).toBe(1);
+    expect(await store.exists(`_augc/tasks/${victim}.json`)).toBe(false);
+    const resumed = await augc(['run', aug, '--output', uri, '--jobs', '2'], env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('resuming: 26 task(s) complete, 1 to run');
+    const remote = await dataFilesOf(store);
+    for (const [path, bytes] of local) expect(remote.get(path)?.equals(bytes), path).toBe(true);
+  });
+
   it('refuses a second run of the same s3:// output while the first holds the lock', async () => {
     const uri = `s3://${server.bucket}/runs/locked`;
     const store = storageAt(uri);
