@@ -44,8 +44,14 @@ async function earlierJobsOut(req: RunRequest, events: RunEvents): Promise<boole
   return true;
 }
 
+/** `AUGC_LOCK_TTL_SECONDS`: how long a lease on an object store outlives a driver that died. */
+function lockOptionsOf(env: RunRequest['env']): { ttlMs?: number } {
+  const seconds = Number(env['AUGC_LOCK_TTL_SECONDS']);
+  return Number.isFinite(seconds) && seconds > 0 ? { ttlMs: seconds * 1000 } : {};
+}
+
 export async function guardRun(req: RunRequest, events: RunEvents): Promise<Guard> {
-  const lock = await acquireRunLock(req.storage, req.command);
+  const lock = await acquireRunLock(req.storage, req.command, lockOptionsOf(req.env));
   if (!lock.ok) {
     events.report({
       code: 'AUG5103',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStorage } from '../../../engine/storage/open-storage.js';
 import type { Storage } from '../../../engine/storage/storage.js';
-import { augc, filesUnder } from '../../cli/spawn-augc.js';
+import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
 import { s3Env, startS3Server, type S3TestServer } from '../../engine/storage/s3-server.js';
 import { assertClusterUp, clusterState } from '../slurm/cluster.js';
 
@@ -123,6 +123,30 @@ describe('s3:// run locations', () => {
     const resumed = await augc(['run', aug, '--output', uri, '--jobs', '2'], env);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain('resuming: 26 task(s) complete, 1 to run');
+    const remote = await dataFilesOf(store);
+    for (const [path, bytes] of local) expect(remote.get(path)?.equals(bytes), path).toBe(true);
+  });
+
+  it('a driver SIGKILLed mid-run (tasks uploading): its lease expires, the re-run takes over and matches', async () => {
+    const uri = `s3://${server.bucket}/runs/driver-killed`;
+    const lease = { ...env, AUGC_LOCK_TTL_SECONDS: '2' };
+    const run = spawnAugc(['run', aug, '--output', uri, '--jobs', '2'], lease);
+    await run.waitForStderr(/augc: [1-9]\d*\/27 tasks/);
+    run.child.kill('SIGKILL');
+    await run.done;
+    const store = storageAt(uri);
+    expect(await store.exists('manifest_final.csv')).toBe(false);
+    // The lease was renewed while the driver lived and now runs out: wait past it, no longer.
+    await vi.waitFor(
+      async () => {
+        const lock = JSON.parse(await store.readText('_augc/lock')) as { expires: string };
+        expect(Date.parse(lock.expires)).toBeLessThan(Date.now());
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    const resumed = await augc(['run', aug, '--output', uri, '--jobs', '2'], lease);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain('warning[AUG5104]');
     const remote = await dataFilesOf(store);
     for (const [path, bytes] of local) expect(remote.get(path)?.equals(bytes), path).toBe(true);
   });
