@@ -8,9 +8,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { PLAN_DIR_FILE } from './run-layout.js';
 import type { Storage } from './storage/storage.js';
-
-const PLAN_DIR_FILE = 'plan-dir.json';
 
 /** Records `dir` (default: this process's working directory) in the chunks folder `chunksDir`. */
 export async function recordPlanDir(

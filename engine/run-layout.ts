@@ -15,6 +15,8 @@ export const PLAN_PATH = `${AUGC_DIR}/plan.json`;
 export const RUN_INFO_PATH = `${AUGC_DIR}/run.json`;
 /** One `augc run` per output at a time. */
 export const LOCK_PATH = `${AUGC_DIR}/lock`;
+/** A throwaway object that tells whether a store honours conditional creates. */
+export const lockProbePathOf = (tag: string): string => `${AUGC_DIR}/lock-probe-${tag}`;
 /** The run's merged provenance, written by the merge. */
 export const RUN_CONTEXT_PATH = `${AUGC_DIR}/context.json`;
 
@@ -22,8 +24,11 @@ export const RUN_CONTEXT_PATH = `${AUGC_DIR}/context.json`;
 export const CHUNKS_DIR = `${AUGC_DIR}/chunks`;
 /** What the chunks were cut from (input hash, chunking), so a resumed run splits only once. */
 export const SPLIT_RECORD_PATH = `${CHUNKS_DIR}/split.json`;
-/** Input rows skipped under `on_bad_row = skip`. */
-export const REJECTS_PATH = `${CHUNKS_DIR}/rejects.jsonl`;
+/** Beside the chunk files: the working directory plan-relative paths resolve against. */
+export const PLAN_DIR_FILE = 'plan-dir.json';
+/** Input rows skipped under `on_bad_row = skip`, beside the chunk files. */
+export const REJECTS_FILE = 'rejects.jsonl';
+export const REJECTS_PATH = `${CHUNKS_DIR}/${REJECTS_FILE}`;
 
 export const ATTEMPTS_DIR = `${AUGC_DIR}/attempts`;
 

@@ -17,6 +17,7 @@ import type { TableRow } from '../stdlib/method.js';
 import { DataError, type Reject } from './formats/data-error.js';
 import type { RowRecord } from './formats/types.js';
 import { recordPlanDir } from './plan-dir.js';
+import { REJECTS_FILE } from './run-layout.js';
 import { probeInput } from './probe-input.js';
 import { readInputRows } from './split-read.js';
 import { chunkCursor, rejectsFile, type ChunkFile } from './split-sinks.js';
@@ -67,7 +68,7 @@ async function rowsPerChunkFor(input: PlanInput, chunks: PlanChunks): Promise<nu
 export async function splitInput(opts: SplitOptions): Promise<SplitResult> {
   const { input, chunks, storage, dir } = opts;
   const perChunk = await rowsPerChunkFor(input, chunks);
-  const rejects = rejectsFile(storage, `${dir}/rejects.jsonl`);
+  const rejects = rejectsFile(storage, `${dir}/${REJECTS_FILE}`);
   const cursor = chunkCursor(storage, dir, perChunk);
   let ok = false;
   try {

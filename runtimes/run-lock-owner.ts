@@ -8,9 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { LOCK_PATH } from '../engine/run-layout.js';
 import type { Storage } from '../engine/storage/storage.js';
 
-export const LOCK_PATH = '_augc/lock';
+export { LOCK_PATH };
 
 export interface LockOwner {
   pid: number;

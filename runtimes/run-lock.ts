@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { lockProbePathOf } from '../engine/run-layout.js';
 import type { Storage } from '../engine/storage/storage.js';
 import {
   isMine,
@@ -44,7 +45,7 @@ export const DEFAULT_SETTLE_MS = 2_000;
 
 /** Two conditional creates of one fresh key: a store that honours the condition refuses the second. */
 export async function honoursConditionalCreate(storage: Storage): Promise<boolean> {
-  const probe = `_augc/lock-probe-${randomBytes(6).toString('hex')}`;
+  const probe = lockProbePathOf(randomBytes(6).toString('hex'));
   try {
     if (!(await storage.createExclusive(probe, 'probe\n'))) return false;
     return !(await storage.createExclusive(probe, 'probe\n'));

@@ -1,6 +1,7 @@
 /** Text that `run`, `merge` and `status` print: totals, failures, the dry-run list. Pure. */
 import type { Plan, PlanTask } from '../../compiler/plan/types.js';
 import type { MergeResult } from '../../engine/merge.js';
+import { REJECTS_PATH } from '../../engine/run-layout.js';
 import type { TaskState } from '../../engine/task-state.js';
 import type { TaskFailure } from '../../runtimes/runtime.js';
 
@@ -33,7 +34,7 @@ export function renderTotals(
     `per combo  min ${num(t.rowsPerCombo.min)}, max ${num(t.rowsPerCombo.max)}, mean ${num(t.rowsPerCombo.mean)}`,
     `variants   ${num(t.generated)} generated, ${num(t.kept)} kept, ${num(t.droppedTotal)} dropped by quality${dropped}`,
     ...(t.inputRejected > 0
-      ? [`rejected   ${num(t.inputRejected)} bad input row(s) skipped (_augc/chunks/rejects.jsonl)`]
+      ? [`rejected   ${num(t.inputRejected)} bad input row(s) skipped (${REJECTS_PATH})`]
       : []),
     ...(result.written ? [`manifest   ${manifest}`] : []),
     '',

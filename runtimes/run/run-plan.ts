@@ -7,7 +7,7 @@
 import { canonicalJson } from '../../compiler/plan/canonical-json.js';
 import type { Plan, PlanParamValue } from '../../compiler/plan/types.js';
 import { isDataError } from '../../engine/formats/data-error.js';
-import { PLAN_PATH } from '../../engine/run-layout.js';
+import { PLAN_PATH, REJECTS_PATH } from '../../engine/run-layout.js';
 import { isStorageUnavailable } from '../../engine/storage/s3-errors.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, RunOutput, WorkerLaunch } from '../runtime.js';
@@ -45,7 +45,7 @@ async function splitOrReport(req: RunRequest, events: RunEvents) {
     split.notes.forEach((n) => events.note(`note: ${n}\n`));
     if (split.record.rejected > 0) {
       events.note(
-        `note: ${split.record.rejected} bad input row(s) skipped (see _augc/chunks/rejects.jsonl)\n`,
+        `note: ${split.record.rejected} bad input row(s) skipped (see ${REJECTS_PATH})\n`,
       );
     }
     return split.record;

@@ -92,6 +92,9 @@ describe('s3:// run locations', () => {
     expect(status.code, status.stderr).toBe(0);
     const report = JSON.parse(status.stdout) as { tasks: number; completed: number };
     expect(report.completed).toBe(report.tasks);
+    const cancel = await augc(['cancel', uri], env);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(cancel.stderr).toContain(`nothing of ${uri} is running`);
     const merged = await augc(['merge', uri], env);
     expect(merged.code, merged.stderr).toBe(0);
     expect((await dataFilesOf(storageAt(uri))).get('manifest_final.csv')).toEqual(
