@@ -76,6 +76,9 @@ const WORKDIR = opt(
   'shared folder for job scripts, scheduler logs and exit statuses when the output is an object store (default: `.augc-work/` where `augc run` runs)',
 );
 
+/** What every shell scheduler's target takes besides its own flags. */
+const GRID_COMMON = [ARRAY_LIMIT, MAX_ARRAY, GRID_OPTIONS, WORKDIR, ...LIMITS];
+
 /** One entry per name in target-names.ts: a name without options here does not typecheck. */
 const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   local: {
@@ -93,11 +96,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       opt('account', 'string', 'the account charged (`--account`)'),
       opt('qos', 'string', 'the quality of service (`--qos`)'),
       opt('gpu_type', 'string', 'GPU type in `--gres=gpu:<type>:<n>`'),
-      ARRAY_LIMIT,
-      MAX_ARRAY,
-      GRID_OPTIONS,
-      WORKDIR,
-      ...LIMITS,
+      ...GRID_COMMON,
     ],
     arrayLimit: 1000,
   },
@@ -109,11 +108,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       opt('dialect', 'enum', 'PBS Pro (`-J`) or Torque (`-t`) array syntax', {
         values: ['pro', 'torque'],
       }),
-      ARRAY_LIMIT,
-      MAX_ARRAY,
-      GRID_OPTIONS,
-      WORKDIR,
-      ...LIMITS,
+      ...GRID_COMMON,
     ],
     arrayLimit: 10_000,
   },
@@ -123,11 +118,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
       opt('queue', 'string', 'the queue (`-q`)'),
       opt('project', 'string', 'the project charged (`-P`)'),
       opt('gpu_type', 'string', 'GPU model in `-gpu "num=<n>:gmodel=<type>"`'),
-      ARRAY_LIMIT,
-      MAX_ARRAY,
-      GRID_OPTIONS,
-      WORKDIR,
-      ...LIMITS,
+      ...GRID_COMMON,
     ],
     // MAX_JOB_ARRAY_SIZE in lsb.params, 1000 unless the site raised it.
     arrayLimit: 1000,
