@@ -86,7 +86,10 @@ export function runCommand(program: Command, ctx: CliContext): void {
     )
     .argument('<file>', 'the .aug file or plan.json')
     .option('--target <name>', "where tasks run (default: the plan's target, else local)")
-    .option('--output <dir>', "write the run here instead of the pipeline's output")
+    .option(
+      '--output <dir|uri>',
+      "write the run here (a folder or s3://bucket/prefix) instead of the pipeline's output",
+    )
     .addOption(
       new Option('--jobs <n>', 'tasks run at once on the local target (default: CPUs)').argParser(
         intAtLeast(1),

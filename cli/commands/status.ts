@@ -62,7 +62,7 @@ export function statusCommand(program: Command, ctx: CliContext): void {
   program
     .command('status')
     .description('show how far a run is: completed, running, failed and pending tasks, rows, ETA')
-    .argument('<run>', 'the output folder of `augc run`')
+    .argument('<run>', 'the output of `augc run` (a folder or a URI)')
     .option('--json', 'print the status as JSON')
     .option('--follow', 'refresh until the run is done')
     .action(async (uri: string, flags: StatusFlags) => {
