@@ -49,6 +49,7 @@ async function run(
         allowPartial: flags.allowPartial === true,
         command: commandLineOf(ctx.argv),
         argv: ctx.argv,
+        sets: flags.set,
         launch: workerLaunch(),
         env: ctx.io.env,
         signal,

@@ -24,10 +24,15 @@ function eta(seconds: number | undefined): string {
   return `, eta ${m > 0 ? `${m}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`}`;
 }
 
+/** Shown only when some are, so the line of a run nobody stopped reads as it always did. */
+function interrupted(r: StatusReport): string {
+  return r.interrupted > 0 ? `${r.interrupted} interrupted, ` : '';
+}
+
 export function renderStatus(r: StatusReport): string {
   const lines = [
     `${r.pipeline}  ${r.run}  (target ${r.target}, ${r.active ? 'running' : 'not running'})`,
-    `tasks  ${r.tasks}: ${r.completed} completed, ${r.running} running, ${r.failed} failed, ${r.pending} pending`,
+    `tasks  ${r.tasks}: ${r.completed} completed, ${r.running} running, ${r.failed} failed, ${interrupted(r)}${r.pending} pending`,
     `rows   ${r.rows} so far${eta(r.etaSeconds)}`,
     ...r.notes.map((n) => `note   ${n}`),
     ...r.runningTasks.map((t) => {
@@ -37,6 +42,9 @@ export function renderStatus(r: StatusReport): string {
     ...r.failedTasks
       .slice(0, 20)
       .map((f) => `  failed   ${f.group}[${f.index}] ${f.task}: ${f.reason}`),
+    ...r.interruptedTasks
+      .slice(0, 20)
+      .map((f) => `  interrupted  ${f.group}[${f.index}] ${f.task}: ${f.reason}`),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,9 @@ export interface RunInfo {
   start: string;
   /** The plan hash of the run's plan when it was started. */
   planHash?: string;
+  /** The profile and the `--set` lines that shaped the plan (a later run is compared with them). */
+  profile?: string;
+  sets?: string[];
 }
 
 export async function readRunInfo(storage: Storage): Promise<RunInfo | undefined> {

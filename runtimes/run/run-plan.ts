@@ -13,6 +13,7 @@ import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, RunOutput, WorkerLaunch } from '../runtime.js';
 import { finishRun } from './finish-run.js';
 import { inputMissing } from './input-missing.js';
+import { samePlanOrStartOver } from './plan-mismatch.js';
 import { guardRun } from './run-guard.js';
 import { storageUnreachable } from './storage-unreachable.js';
 import { writeRunInfo } from './run-info.js';
@@ -33,6 +34,8 @@ export interface RunRequest {
   /** The command that started the run, as the user would type it again (the resume hint). */
   command: string;
   argv: readonly string[];
+  /** The `--set` lines that shaped the plan, as given (recorded in run.json, compared on resume). */
+  sets: readonly string[];
   launch: WorkerLaunch;
   env: Readonly<Record<string, string | undefined>>;
   signal: AbortSignal;
@@ -68,6 +71,7 @@ async function execute(given: RunRequest, events: RunEvents): Promise<RunOutcome
   // here or in a finalizer writes the same bytes (object keys in canonical order).
   const req: RunRequest = { ...given, plan: JSON.parse(text) as Plan };
   const { plan, storage } = req;
+  if (!(await samePlanOrStartOver(req, events))) return { status: 'failed' };
   await storage.writeAtomic(PLAN_PATH, `${text}\n`);
   await writeRunInfo(storage, {
     target: req.runtime.name,
@@ -75,6 +79,8 @@ async function execute(given: RunRequest, events: RunEvents): Promise<RunOutcome
     argv: [...req.argv],
     start: new Date().toISOString(),
     planHash: plan.planHash,
+    ...(plan.profile !== undefined ? { profile: plan.profile } : {}),
+    sets: [...req.sets],
   });
   const missing = await inputMissing(plan.input.uri);
   if (missing) {

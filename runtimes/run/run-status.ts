@@ -23,12 +23,15 @@ export interface StatusReport {
   completed: number;
   running: number;
   failed: number;
+  /** Tasks whose latest attempt was stopped (Ctrl-C, SIGTERM, a cancel): not failures. */
+  interrupted: number;
   pending: number;
   rows: number;
   /** Seconds, from the mean duration of completed tasks; undefined when unknown or done. */
   etaSeconds?: number;
   runningTasks: RunningTask[];
   failedTasks: { task: string; group: string; index: number; reason: string }[];
+  interruptedTasks: { task: string; group: string; index: number; reason: string }[];
   notes: string[];
 }
 
@@ -72,10 +75,12 @@ export async function readRunStatus(
     completed: 0,
     running: 0,
     failed: 0,
+    interrupted: 0,
     pending: 0,
     rows: 0,
     runningTasks: runtime.running,
     failedTasks: [],
+    interruptedTasks: [],
     notes: runtime.notes,
   };
   const durations: number[] = [];
@@ -86,7 +91,10 @@ export async function readRunStatus(
       const d = durationMs(state);
       if (d !== undefined) durations.push(d);
     } else if (running.has(id)) report.running++;
-    else if (state.state === 'failed') {
+    else if (state.state === 'failed' && state.attempt?.state === 'interrupted') {
+      report.interrupted++;
+      report.interruptedTasks.push({ task: id, group, index, reason: state.reason });
+    } else if (state.state === 'failed') {
       report.failed++;
       report.failedTasks.push({ task: id, group, index, reason: state.reason });
     } else report.pending++;
@@ -101,7 +109,8 @@ export async function readRunStatus(
 
 /** True when nothing more will happen without a new `augc run`. */
 export function isSettled(report: StatusReport): boolean {
-  return !report.active || report.completed + report.failed === report.tasks;
+  const ended = report.completed + report.failed + report.interrupted;
+  return !report.active || ended === report.tasks;
 }
 
 const NO_RUNTIME: RuntimeStatus = { active: false, running: [], notes: [] };

@@ -57,4 +57,9 @@ export const RUN_CODES = {
     summary:
       "the run's storage (an object store) cannot be reached or refuses access: endpoint, network, credentials or bucket",
   },
+  AUG5117: {
+    name: 'output-holds-another-plan',
+    summary:
+      'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
+  },
 } satisfies CodeTable;
