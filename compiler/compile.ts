@@ -6,6 +6,7 @@ import { loadPipeline } from './ast/load-pipeline.js';
 import { resolveCommandPaths, type PathExists } from './ast/resolve-command-paths.js';
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
+import { containerDiagnostics } from './check/rules/container-image.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lowerToIr } from './ir/lower-to-ir.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -226,6 +227,14 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
   const chosen = opts.target ?? opts.runTarget;
   if (chosen !== undefined && findTarget(chosen)) {
     diagnostics.push(...chosenTargetDiagnostics(ast, chosen));
+    if (!ast.targets.some((t) => t.name.value === chosen))
+      diagnostics.push(
+        ...containerDiagnostics(ast, {
+          name: { value: chosen, span: ast.name.span },
+          options: [],
+          span: ast.name.span,
+        }),
+      );
     if (hasErrors(diagnostics)) return checked;
   }
   const lowered = lowerToIr(ast);
@@ -239,6 +248,7 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
     compilerVersion: COMPILER_VERSION,
     ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
     ...(opts.target !== undefined ? { target: opts.target } : {}),
+    ...(chosen !== undefined ? { runsOn: chosen } : {}),
     ...(arrayLimit !== undefined ? { arrayLimit } : {}),
     ...(input
       ? {

@@ -5,11 +5,12 @@
  * stdin and its stdout becomes the output file; otherwise it reads and writes the files itself.
  */
 import { createWriteStream } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
 import type { PlanMethod } from '../compiler/plan/types.js';
+import { containerCall } from './container-argv.js';
 
 export interface CommandIdentity {
   taskId: string;
@@ -131,8 +132,22 @@ export async function runCommand(opts: RunCommandOptions): Promise<CommandRun> {
     throw new Error(`plan invariant: command method ${method.id} has no argv`);
   const stdio = method.io === 'stdio';
   const stderr = new TextTail(TAIL_CHARS);
-  const child = execa(programPath(file, opts.cwd), args, {
-    env: commandEnvOf(method, identity),
+  const env = commandEnvOf(method, identity);
+  const call = containerCall(
+    method,
+    { file: programPath(file, opts.cwd), args },
+    {
+      binds: [
+        dirname(resolve(identity.input)),
+        dirname(resolve(identity.output)),
+        ...(opts.cwd !== undefined ? [resolve(opts.cwd)] : []),
+      ],
+      ...(opts.cwd !== undefined ? { cwd: resolve(opts.cwd) } : {}),
+      envNames: Object.keys(env).filter((name) => name !== 'PATH' && name !== 'HOME'),
+    },
+  );
+  const child = execa(call.file, call.args, {
+    env,
     extendEnv: false,
     stdin: stdio ? { file: identity.input } : 'ignore',
     buffer: false,

@@ -1,6 +1,7 @@
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.js';
 import { budgetExceeded } from '../ir/expand-combos.js';
 import type { Ir } from '../ir/types.js';
+import { containerChoiceOf } from '../targets/container-runtime.js';
 import { planHashOf, sourceHashOf } from './canonical-json.js';
 import { resourceClassesOf } from './resource-classes.js';
 import { PLAN_FORMAT_VERSION, type Plan, type PlanChunks, type PlanGroup } from './types.js';
@@ -13,6 +14,8 @@ export interface BuildPlanOptions {
   compilerVersion: string;
   profile?: string;
   target?: string;
+  /** The target the plan is made or run for, whose `container` option wraps images (default local). */
+  runsOn?: string;
   /** Most tasks in one array group; default: the selected target's `max_array_size`, else none. */
   arrayLimit?: number;
   /** What was learnt by reading the input at plan time, if it could be read. */
@@ -75,7 +78,7 @@ function assemble(
     seed: ir.seed,
     input: { ...ir.input, ...definedOf(opts.input ?? {}) },
     output: ir.output,
-    methods: ir.methods,
+    methods: withContainers(ir, opts.runsOn ?? opts.target ?? 'local'),
     combos: ir.combos.map(({ id, methods, k }) => ({ id, methods, k })),
     variants: ir.variants,
     quality: ir.quality,
@@ -89,6 +92,14 @@ function assemble(
   };
   plan.planHash = planHashOf(plan);
   return plan;
+}
+
+/** Records, on each method with an image, the runtime the target starts it with. */
+function withContainers(ir: Ir, target: string): Plan['methods'] {
+  const options = ir.targets.find((t) => t.name === target)?.options ?? {};
+  const choice = containerChoiceOf(target, options['container']);
+  if (choice === undefined || choice === 'none') return ir.methods;
+  return ir.methods.map((m) => (m.image !== undefined ? { ...m, container: choice } : m));
 }
 
 function definedOf(input: { rows?: number; sha256?: string }): { rows?: number; sha256?: string } {

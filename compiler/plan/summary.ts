@@ -60,13 +60,26 @@ function methodLines(methods: readonly PlanMethod[]): string[] {
     const what =
       m.kind === 'stdlib'
         ? `${m.method ?? '?'}(${paramsText(m.params)})`
-        : `command ${(m.argv ?? []).join(' ')}${m.io === 'stdio' ? '  (stdin -> stdout)' : ''}${m.image !== undefined ? `  image ${m.image}` : ''}`;
+        : `command ${(m.argv ?? []).join(' ')}${m.io === 'stdio' ? '  (stdin -> stdout)' : ''}${imageText(m)}`;
     const flags = [...(m.gpu ? ['gpu'] : []), ...(m.labelSafe ? [] : ['may change labels'])];
     lines.push(
       `  ${m.id.padEnd(width)}  ${what}${flags.length > 0 ? `  [${flags.join(', ')}]` : ''}`,
     );
   }
   return lines;
+}
+
+/** The container call that wraps the program, as the worker makes it (binds left out). */
+function imageText(m: PlanMethod): string {
+  if (m.image === undefined) return '';
+  if (m.container === undefined) return `  image ${m.image} (not run in a container)`;
+  const gpu = m.gpu
+    ? m.container === 'docker' || m.container === 'podman'
+      ? ' --gpus all'
+      : ' --nv'
+    : '';
+  const verb = m.container === 'docker' || m.container === 'podman' ? 'run --rm -i' : 'exec';
+  return `  via ${m.container} ${verb}${gpu} ${m.image}`;
 }
 
 function paramsText(params: Record<string, PlanParamValue>): string {

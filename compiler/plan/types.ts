@@ -33,6 +33,11 @@ export interface PlanMethod {
   /** How a command method's rows travel: `files` ($AUGC_INPUT/$AUGC_OUTPUT) or `stdio`. */
   io?: 'files' | 'stdio';
   image?: string;
+  /**
+   * What runs `image` on the target the plan was made for (`--target`, else local), resolved from
+   * its `container` option when the plan was made; absent when nothing wraps the program.
+   */
+  container?: 'apptainer' | 'singularity' | 'docker' | 'podman';
   env?: Record<string, string>;
   passEnv?: string[];
   resources: PlanResources;

@@ -1,4 +1,5 @@
 import type { TargetDecl } from '../ast/types.js';
+import { CONTAINER_RUNTIMES } from './container-runtime.js';
 import { TARGET_NAMES, type TargetName } from './target-names.js';
 
 /**
@@ -76,8 +77,23 @@ const WORKDIR = opt(
   'shared folder for job scripts, scheduler logs and exit statuses when the output is an object store (default: `.augc-work/` where `augc run` runs)',
 );
 
+const CONTAINER = (fallback: string): TargetOptionSpec =>
+  opt(
+    'container',
+    'enum',
+    `what runs a command method's \`image\`: apptainer, singularity, docker, podman or none (default ${fallback})`,
+    { values: [...CONTAINER_RUNTIMES, 'none'] },
+  );
+
 /** What every shell scheduler's target takes besides its own flags. */
-const GRID_COMMON = [ARRAY_LIMIT, MAX_ARRAY, GRID_OPTIONS, WORKDIR, ...LIMITS];
+const GRID_COMMON = [
+  ARRAY_LIMIT,
+  MAX_ARRAY,
+  GRID_OPTIONS,
+  WORKDIR,
+  CONTAINER('apptainer'),
+  ...LIMITS,
+];
 
 /** One entry per name in target-names.ts: a name without options here does not typecheck. */
 const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
@@ -86,6 +102,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
     options: [
       opt('jobs', 'integer', 'tasks run at once (default: the number of CPUs)', { min: 1 }),
       opt('gpus', 'integer', 'GPUs available on this machine (default 0)', { min: 0 }),
+      CONTAINER('none'),
       ...LIMITS,
     ],
   },

@@ -3,6 +3,7 @@ import { comboExplosionRule } from './combo-explosion.js';
 import { comboOrderRule } from './combo-order.js';
 import { comboReferencesRule } from './combo-references.js';
 import { comboSizeRule } from './combo-size.js';
+import { containerImageRule } from './container-image.js';
 import { duplicateMethodRule } from './duplicate-method.js';
 import { duplicateTargetRule } from './duplicate-target.js';
 import { excludeMatchesNothingRule } from './exclude-matches-nothing.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   duplicateTargetRule,
   targetOptionsRule,
   resourcesSatisfiableRule,
+  containerImageRule,
 ];
 
 /**

@@ -41,4 +41,14 @@ export const TARGET_CODES: CodeTable = {
     name: 'unknown-target-variable',
     summary: 'An `AUGC_<TARGET>_*` variable names no option of that target; it is ignored.',
   },
+  AUG4012: {
+    name: 'image-ignored-locally',
+    summary:
+      'A command method has an `image` but `target local` has `container = "none"` (the default): it runs without the image (a warning).',
+  },
+  AUG4013: {
+    name: 'image-not-runnable',
+    summary:
+      'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
+  },
 };
