@@ -85,7 +85,9 @@ export type SubmitResult =
   | { state: 'failed'; completed: number; failed: TaskFailure[] }
   /** `detached`: only this process stopped; the run's scheduler jobs go on without it. */
   | { state: 'interrupted'; completed: number; detached?: boolean }
-  | { state: 'submitted'; jobIds: string[] };
+  | { state: 'submitted'; jobIds: string[] }
+  /** The target cannot be used from here at all (e.g. its submit command is not on PATH). */
+  | { state: 'unavailable'; message: string };
 
 /** A task a runtime knows to be running now (storage knows only finished tasks). */
 export interface RunningTask {
