@@ -20,6 +20,10 @@ export interface RunOutput {
   write(text: string): unknown;
   /** Redraw progress in place (a terminal) or print plain periodic lines. */
   isTTY: boolean;
+  /** The terminal's width now, when known: progress lines are cut to it. */
+  readonly columns?: number | undefined;
+  /** Calls `redraw` when the terminal is resized; returns the function that stops that. */
+  onResize?(redraw: () => void): () => void;
 }
 
 /** A run that exists in storage: enough for `status` and `cancel` in a later process. */
