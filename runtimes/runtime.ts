@@ -20,6 +20,10 @@ export interface RunOutput {
   write(text: string): unknown;
   /** Redraw progress in place (a terminal) or print plain periodic lines. */
   isTTY: boolean;
+  /** The terminal's width now, when known: progress lines are cut to it. */
+  readonly columns?: number | undefined;
+  /** Calls `redraw` when the terminal is resized; returns the function that stops that. */
+  onResize?(redraw: () => void): () => void;
 }
 
 /** A run that exists in storage: enough for `status` and `cancel` in a later process. */
@@ -85,7 +89,9 @@ export type SubmitResult =
   | { state: 'failed'; completed: number; failed: TaskFailure[] }
   /** `detached`: only this process stopped; the run's scheduler jobs go on without it. */
   | { state: 'interrupted'; completed: number; detached?: boolean }
-  | { state: 'submitted'; jobIds: string[] };
+  | { state: 'submitted'; jobIds: string[] }
+  /** The target cannot be used from here at all (e.g. its submit command is not on PATH). */
+  | { state: 'unavailable'; message: string };
 
 /** A task a runtime knows to be running now (storage knows only finished tasks). */
 export interface RunningTask {

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Plan, PlanParamValue } from '../../compiler/plan/types.js';
 import { dryRunPlan } from '../../runtimes/run/dry-run.js';
 import { openTarget, type OpenedTarget } from '../../runtimes/run/open-target.js';
+import type { RunOutput } from '../../runtimes/runtime.js';
 import { runPlan } from '../../runtimes/run/run-plan.js';
 import type { CliContext } from '../context.js';
 import { profileOption, setOption } from '../options.js';
@@ -30,6 +31,25 @@ function overridesOf(flags: RunFlags): Record<string, PlanParamValue> {
   };
 }
 
+/**
+ * Progress goes to stderr: redrawn in place on a terminal that can (not `TERM=dumb`), fitted to
+ * its width and redrawn when it is resized.
+ */
+function runOutput(ctx: CliContext): RunOutput {
+  const stderr = process.stderr;
+  return {
+    write: (s) => ctx.io.stderr.write(s),
+    isTTY: ctx.io.isTTY && ctx.io.env['TERM'] !== 'dumb',
+    get columns() {
+      return stderr.isTTY ? stderr.columns : undefined;
+    },
+    onResize(redraw) {
+      process.on('SIGWINCH', redraw);
+      return () => void process.off('SIGWINCH', redraw);
+    },
+  };
+}
+
 async function run(
   plan: Plan,
   target: OpenedTarget,
@@ -53,7 +73,7 @@ async function run(
         launch: workerLaunch(),
         env: ctx.io.env,
         signal,
-        output: { write: (s) => ctx.io.stderr.write(s), isTTY: ctx.io.isTTY },
+        output: runOutput(ctx),
       },
       events,
     ),

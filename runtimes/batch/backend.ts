@@ -44,7 +44,8 @@ export type Submitted =
       jobId: string;
       /** What was sent (argv, request), kept in the round's record. */ request: unknown;
     }
-  | { ok: false; message: string };
+  /** `unavailable`: the service cannot be reached at all (its submit command is not installed). */
+  | { ok: false; message: string; unavailable?: boolean };
 
 export type JobsQuery = { ok: true; jobs: JobStatus[] } | { ok: false; message: string };
 

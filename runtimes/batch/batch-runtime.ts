@@ -19,7 +19,8 @@ import { finalizeRound } from './finalize.js';
 import { submitRound, type BatchContext } from './submit-round.js';
 import { waitRun } from './wait-run.js';
 
-function submissionError(message: string): SubmitResult {
+function submissionError(message: string, unavailable: boolean): SubmitResult {
+  if (unavailable) return { state: 'unavailable', message };
   return {
     state: 'failed',
     completed: 0,
@@ -100,7 +101,7 @@ export function makeBatchRuntime(spec: BatchBackendSpec): BatchRuntime {
     const submitted = await submitRound(ctx, ctx.state.firstRound, 1, tasks);
     if (!submitted.ok) {
       if (submitted.submitted.length > 0) await ctx.backend.cancel(submitted.submitted);
-      return submissionError(submitted.message);
+      return submissionError(submitted.message, submitted.unavailable === true);
     }
     const arrays = submitted.round.arrays;
     const finalizer = submitted.finalizer

@@ -58,9 +58,27 @@ export function planArrays(
     }));
 }
 
+interface RoundError {
+  ok: false;
+  message: string;
+  submitted: string[];
+  unavailable?: boolean;
+}
+
 export type RoundResult =
-  | { ok: true; round: BatchRound; finalizer: string | undefined }
-  | { ok: false; message: string; submitted: string[] };
+  { ok: true; round: BatchRound; finalizer: string | undefined } | RoundError;
+
+function roundError(
+  failed: { message: string; unavailable?: boolean },
+  arrays: readonly BatchArray[],
+): RoundError {
+  return {
+    ok: false,
+    message: failed.message,
+    submitted: arrays.map((x) => x.jobId),
+    ...(failed.unavailable === true ? { unavailable: true } : {}),
+  };
+}
 
 async function submitArrays(
   ctx: BatchContext,
@@ -68,9 +86,7 @@ async function submitArrays(
   round: number,
   attempt: number,
   begin: number,
-): Promise<
-  { ok: true; arrays: BatchArray[] } | { ok: false; message: string; submitted: string[] }
-> {
+): Promise<{ ok: true; arrays: BatchArray[] } | RoundError> {
   const arrays: BatchArray[] = [];
   for (const a of planned) {
     const group = ctx.plan.groups.find((g) => g.id === a.group);
@@ -89,8 +105,7 @@ async function submitArrays(
           what: `group ${a.group}, indices ${a.indices} + ${a.offset}, attempt ${attempt}`,
         })
       : { ok: false as const, message: `the plan has no group \`${a.group}\`` };
-    if (!done.ok)
-      return { ok: false, message: done.message, submitted: arrays.map((x) => x.jobId) };
+    if (!done.ok) return roundError(done, arrays);
     arrays.push({ jobId: done.jobId, ...a, request: done.request });
   }
   return { ok: true, arrays };
@@ -116,7 +131,7 @@ export async function submitRound(
     after: arrays.map((a) => a.jobId),
     what: `finalizer of round ${round}`,
   });
-  if (!fin.ok) return { ok: false, message: fin.message, submitted: arrays.map((x) => x.jobId) };
+  if (!fin.ok) return roundError(fin, arrays);
   if (!ctx.describing) await ctx.storage.writeAtomic(batchFinalizerPath(round), `${fin.jobId}\n`);
   return { ok: true, round: record, finalizer: fin.jobId };
 }

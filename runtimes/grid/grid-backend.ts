@@ -111,6 +111,8 @@ class GridBackend implements BatchBackend {
       return { ok: true, jobId: `<job-${n}>`, request: { script, argv } };
     }
     const r = await this.client.run(argv);
+    if (r.missing)
+      return { ok: false, unavailable: true, message: `\`${argv[0]}\` was not found on PATH` };
     const jobId = r.exitCode === 0 ? this.dialect.parseJobId(r.stdout) : undefined;
     if (jobId !== undefined) return { ok: true, jobId, request: { script, argv } };
     const why = (r.stderr.trim() || r.stdout.trim() || `exit code ${r.exitCode}`)

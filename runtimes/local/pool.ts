@@ -76,7 +76,10 @@ class Pool {
     const onAbort = (): void => this.interrupt();
     this.ctx.signal.addEventListener('abort', onAbort);
     if (this.ctx.signal.aborted) this.interrupt();
-    this.display.start();
+    const { plan } = this.ctx;
+    this.display.start(
+      `augc: pipeline "${plan.pipeline}": ${this.ctx.tasks.length} task(s) on local, ${this.workers.length} worker(s)`,
+    );
     const state = startStateWriter(this.ctx.storage, () => this.snapshot());
     try {
       await Promise.all(this.workers.map((w, i) => this.slotLoop(w, i)));

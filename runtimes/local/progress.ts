@@ -1,7 +1,7 @@
 /**
  * Progress of the local pool. On a terminal: one line per worker (task, percent, rows, ETA) and an
  * overall bar, redrawn in place at most 10 times a second. Otherwise (a log file, CI): a plain
- * line when the first task ends, then at most one every few seconds however many tasks end
+ * line at start (what runs where, then the first progress line), then at most one every few seconds however many tasks end
  * (a 10,000-task run must not write 10,000 lines), and a final line. Rendering is pure so that it
  * can be tested.
  */
@@ -68,13 +68,22 @@ function summary(p: PoolProgress, now: number): string {
   );
 }
 
-/** The block redrawn on a terminal. */
-export function renderBoard(p: PoolProgress, now: number): string[] {
+/** Cuts a line to the width: a line that wraps takes two rows and the redraw leaves one behind. */
+export function fitLine(line: string, columns: number | undefined): string {
+  // The last column is left empty: writing into it makes some terminals wrap at once.
+  const max = columns === undefined ? Infinity : Math.max(1, columns - 1);
+  return line.length <= max ? line : `${line.slice(0, Math.max(0, max - 1))}~`;
+}
+
+/** The block redrawn on a terminal, each line fitted to `columns` (the bar narrows first). */
+export function renderBoard(p: PoolProgress, now: number, columns?: number): string[] {
   const done = p.completed + p.failed;
-  return [
-    ...p.workers.map((w) => workerLine(w, now)),
-    `${bar(done, p.total, 30)} ${summary(p, now)}`,
-  ];
+  const text = summary(p, now);
+  const room = columns === undefined ? 30 : columns - 1 - text.length - 3;
+  const width = Math.max(10, Math.min(30, room));
+  return [...p.workers.map((w) => workerLine(w, now)), `${bar(done, p.total, width)} ${text}`].map(
+    (l) => fitLine(l, columns),
+  );
 }
 
 /** One plain line (not a terminal). */
@@ -94,16 +103,31 @@ export class ProgressDisplay {
   /** What the last plain line said about tasks, so that the final line is not a repeat. */
   private plainState: string | undefined;
   private anyTaskEnded = false;
+  private stopResize: (() => void) | undefined;
 
   constructor(
     private readonly out: RunOutput,
     private readonly progress: PoolProgress,
   ) {}
 
-  start(): void {
+  /** `header`: what runs where, printed first (a log must show something before a task ends). */
+  start(header?: string): void {
     const every = this.out.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
     this.timer = setInterval(() => this.draw(false), every);
     this.timer.unref();
+    if (this.out.isTTY) {
+      this.stopResize = this.out.onResize?.(() => this.redrawAfterResize());
+      return;
+    }
+    if (header !== undefined) this.out.write(`${header}\n`);
+    this.draw(true);
+  }
+
+  /** The old board may have rewrapped to the new width: clear from its top and draw again. */
+  private redrawAfterResize(): void {
+    if (this.drawnLines > 0) this.out.write(`\x1b[${this.drawnLines}F\x1b[J`);
+    this.drawnLines = 0;
+    this.draw(true);
   }
 
   /** A task ended: redraw the board at once; a plain line only if the interval allows it. */
@@ -123,9 +147,9 @@ export class ProgressDisplay {
       this.out.write(renderPlain(this.progress, now));
       return;
     }
-    const lines = renderBoard(this.progress, now);
+    const lines = renderBoard(this.progress, now, this.out.columns);
     const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
-    this.out.write(`${up}${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n`);
+    this.out.write(`${up}${lines.map((l) => `\x1b[2K${l}`).join('\n')}\n\x1b[J`);
     this.drawnLines = lines.length;
   }
 
@@ -141,6 +165,7 @@ export class ProgressDisplay {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.stopResize?.();
     if (this.out.isTTY || this.plainState !== this.tasksState()) this.draw(true);
   }
 

@@ -44,6 +44,14 @@ export async function finishRun(
 ): Promise<RunOutcome> {
   const resume = `run the same command again to resume (complete tasks are kept): ${req.command}`;
   switch (result.state) {
+    case 'unavailable':
+      events.report({
+        code: 'AUG5106',
+        severity: 'error',
+        message: `target \`${req.runtime.name}\` is not available here: ${result.message}`,
+        help: `run augc where the ${req.runtime.name} commands are installed, or choose another --target`,
+      });
+      return { status: 'unavailable' };
     case 'submitted':
       events.note(`submitted ${result.jobIds.length} job(s): ${result.jobIds.join(', ')}\n`);
       return { status: 'ok', submitted: result.jobIds };

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { augc, filesUnder } from './spawn-augc.js';
@@ -18,6 +18,20 @@ describe('augc run: errors a user can make', () => {
     expect(run.code).toBe(69);
     expect(run.stderr).toContain('error[AUG5106]');
     expect(run.stderr).toContain('available: local');
+  });
+
+  it('exits 69 with AUG5106 when the scheduler submit command is not on PATH', async () => {
+    const dir = tinyWorkspace();
+    const noBin = join(dir, 'empty-bin');
+    mkdirSync(noBin);
+    const out = join(dir, 'out');
+    const run = await augc(['run', join(dir, 'tiny.aug'), '--output', out, '--target', 'slurm'], {
+      PATH: noBin,
+    });
+    expect(run.code, run.stderr).toBe(69);
+    expect(run.stderr).toContain('error[AUG5106]');
+    expect(run.stderr).toContain('`sbatch` was not found on PATH');
+    expect(run.stderr).not.toContain('AUG5107');
   });
 
   it('refuses an output whose scheme no storage speaks, naming the ones it does', async () => {

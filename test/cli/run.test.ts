@@ -69,8 +69,9 @@ describe('augc run on the text example (local target)', () => {
     const lines = first.stderr.split('\n').filter((l) => /^augc: \d+\/27 tasks/.test(l));
     expect(lines.at(-1)).toMatch(/^augc: 27\/27 tasks, [\d,]+ rows out, .*, 0 running$/);
     expect(first.stderr).not.toContain('\x1b');
-    // The first task end, one line per 5 s interval at most, and the final line.
-    expect(lines.length).toBeLessThanOrEqual(2 + Math.floor(firstMs / PLAIN_INTERVAL_MS) + 1);
+    // The start line, the first task end, one line per 5 s interval at most, and the final line.
+    expect(lines[0]).toMatch(/^augc: 0\/27 tasks/);
+    expect(lines.length).toBeLessThanOrEqual(3 + Math.floor(firstMs / PLAIN_INTERVAL_MS) + 1);
   });
 
   it(

@@ -74,22 +74,58 @@ describe('ProgressDisplay when not a terminal', () => {
     return { lines, display, end };
   }
 
-  it('prints the first task end, then at most one line per interval, then a final line', () => {
+  it('prints what runs and a first line at start, the first task end, then one line per interval', () => {
     vi.useFakeTimers();
     const { lines, display, end } = plainDisplay();
-    display.start();
+    display.start('augc: pipeline "p": 10000 task(s) on local, 2 worker(s)');
+    expect(lines).toEqual([
+      'augc: pipeline "p": 10000 task(s) on local, 2 worker(s)\n',
+      expect.stringContaining('0/10000 tasks'),
+    ]);
     for (let i = 0; i < 5_000; i++) end();
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('1/10000 tasks');
-    vi.advanceTimersByTime(PLAIN_INTERVAL_MS);
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('5000/10000 tasks');
-    for (let i = 0; i < 5_000; i++) end();
-    expect(lines).toHaveLength(2);
-    display.stop();
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toContain('10000/10000 tasks, 100000 rows out');
+    expect(lines[2]).toContain('1/10000 tasks');
+    vi.advanceTimersByTime(PLAIN_INTERVAL_MS);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toContain('5000/10000 tasks');
+    for (let i = 0; i < 5_000; i++) end();
+    expect(lines).toHaveLength(4);
+    display.stop();
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toContain('10000/10000 tasks, 100000 rows out');
     expect(lines.join('')).not.toContain('\x1b');
+  });
+
+  it('fits every board line to the terminal width and redraws from its top on a resize', () => {
+    const out: string[] = [];
+    let columns = 160;
+    let resize: (() => void) | undefined;
+    const display = new ProgressDisplay(
+      {
+        write: (t: string) => out.push(t),
+        isTTY: true,
+        get columns() {
+          return columns;
+        },
+        onResize: (cb) => ((resize = cb), () => (resize = undefined)),
+      },
+      progress(),
+    );
+    display.start();
+    display.draw(true);
+    for (const width of [60, 40, 20]) {
+      columns = width;
+      out.length = 0;
+      resize?.();
+      expect(out[0]).toMatch(/^\x1b\[3F\x1b\[J/);
+      const lines = out
+        .join('')
+        .replace(/\x1b\[[0-9]*[A-Za-z]/g, '')
+        .split('\n');
+      for (const l of lines) expect(l.length).toBeLessThan(width);
+    }
+    display.stop();
+    expect(resize).toBeUndefined();
   });
 
   it('lets a task end print once the interval has passed, and does not repeat the final line', () => {
