@@ -21,7 +21,9 @@ describe('renderPlanSummary', () => {
     expect(text).toContain('pipeline   test-pipeline  (main.aug, profile hpc)');
     expect(text).toContain('input      data/in.csv  (csv, 2,500 rows)  text: text');
     expect(text).toContain('syn   wordnet_synonym(aug_max = null, aug_min = 1, aug_p = 0.1)');
-    expect(text).toContain('mlm   command python mlm.py  image img:1 (not run in a container)  [gpu, may change labels]');
+    expect(text).toContain(
+      'mlm   command python mlm.py  image img:1 (not run in a container)  [gpu, may change labels]',
+    );
     const stdio = { ...plan, methods: plan.methods.map((m) => ({ ...m, io: 'stdio' as const })) };
     expect(renderPlanSummary(stdio)).toContain(
       'mlm   command python mlm.py  (stdin -> stdout)  image img:1',
