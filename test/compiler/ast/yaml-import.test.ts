@@ -37,7 +37,10 @@ describe('YAML import', () => {
     ]);
     expect(mlm!.span.file).toBe(`${dir}/conf/augment_methods.yaml`);
     expect(mlm!.importedFrom?.file).toBe(`${dir}/main.aug`);
-    expect(checkPipeline(ast!, {})).toEqual([]);
+    // The imported image is only warned about (AUG4012: `local` runs no container by default).
+    const diags = checkPipeline(ast!, {});
+    expect(diags.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diags.map((d) => d.code)).toEqual(['AUG4012']);
   });
 
   test('type errors in a mapping-form catalogue are reported at the YAML line:col', () => {
