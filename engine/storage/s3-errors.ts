@@ -3,6 +3,7 @@
  * like a missing local file, and every message names the `s3://` URI the user knows. Only the
  * error's name, status and message are kept, never the request, its headers or the credentials.
  */
+import { StorageError } from './storage-error.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -10,15 +11,10 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number };
 }
 
-export class S3StorageError extends Error {
-  readonly code: string | undefined;
-  readonly status: number | undefined;
-
+export class S3StorageError extends StorageError {
   constructor(message: string, code: string | undefined, status: number | undefined) {
-    super(message);
+    super(message, code, status);
     this.name = 'S3StorageError';
-    this.code = code;
-    this.status = status;
   }
 }
 
@@ -58,7 +54,5 @@ export function storageErrorOf(error: unknown, action: string, uri: string): S3S
   );
 }
 
-/** A store that cannot be reached or refuses us, as opposed to a missing object (ENOENT). */
-export function isStorageUnavailable(error: unknown): error is S3StorageError {
-  return error instanceof S3StorageError && error.code !== 'ENOENT';
-}
+// Every store's errors share one class; the run layer imports the test from here.
+export { isStorageUnavailable } from './storage-error.js';

@@ -28,14 +28,14 @@ function staticPackages(entry: string): { files: Set<string>; packages: Set<stri
   return { files, packages };
 }
 
-describe('the AWS SDK is loaded lazily', () => {
-  test('no CLI command imports @aws-sdk statically, not even those that open storage', () => {
+describe('the AWS and Azure SDKs are loaded lazily', () => {
+  test('no CLI command imports @aws-sdk or @azure statically, not even those that open storage', () => {
     const commands = readdirSync('cli/commands').filter((f) => f.endsWith('.ts'));
     expect(commands).toContain('check.ts');
     for (const entry of ['cli/main.ts', ...commands.map((f) => join('cli/commands', f))]) {
       const { packages } = staticPackages(entry);
       expect(
-        [...packages].filter((p) => p.startsWith('@aws-sdk/')),
+        [...packages].filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@azure/')),
         entry,
       ).toEqual([]);
     }
@@ -43,11 +43,15 @@ describe('the AWS SDK is loaded lazily', () => {
     const { files } = staticPackages('cli/commands/run.ts');
     expect(files).toContain(resolve('engine/storage/open-storage.ts'));
     expect(files).toContain(resolve('engine/storage/s3-storage.ts'));
+    expect(files).toContain(resolve('engine/storage/az-storage.ts'));
   });
 
   test('the walk does find the SDK where it is imported', () => {
     const { packages } = staticPackages(join('engine', 'storage', 's3-client.ts'));
     expect(packages).toContain('@aws-sdk/client-s3');
     expect(packages).toContain('@aws-sdk/lib-storage');
+    const az = staticPackages(join('engine', 'storage', 'az-client.ts')).packages;
+    expect(az).toContain('@azure/storage-blob');
+    expect(az).toContain('@azure/identity');
   });
 });

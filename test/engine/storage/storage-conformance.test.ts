@@ -1,12 +1,15 @@
 /**
- * The same cases against every Storage: a local folder and S3 (the real SDK against fauxqs on
- * loopback, behind the fault proxy so that conditional creates behave as on AWS).
+ * The same cases against every Storage: a local folder, S3 (the real SDK against fauxqs on
+ * loopback, behind the fault proxy so that conditional creates behave as on AWS) and Azure Blob
+ * Storage (the real SDK against Azurite over https, tokens from DefaultAzureCredential).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAzStorage } from '../../../engine/storage/az-storage.js';
 import { createFileStorage } from '../../../engine/storage/file-storage.js';
 import { createS3Storage } from '../../../engine/storage/s3-storage.js';
 import type { Storage } from '../../../engine/storage/storage.js';
+import { startBlobStore, type TestBlobStore } from '../../azure/blob-store.js';
 import { tempDir } from '../data-files.js';
 import { startFaultProxy, type FaultProxy } from './s3-fault-proxy.js';
 import { s3Env, startS3Server, type S3TestServer } from './s3-server.js';
@@ -14,18 +17,23 @@ import { s3Env, startS3Server, type S3TestServer } from './s3-server.js';
 const MiB = 1024 * 1024;
 let server: S3TestServer;
 let proxy: FaultProxy;
+let blobs: TestBlobStore;
+const CONTAINER = 'augc-conformance';
 
 beforeAll(async () => {
-  server = await startS3Server();
+  [server, blobs] = await Promise.all([startS3Server(), startBlobStore()]);
   proxy = await startFaultProxy(server.endpoint);
   proxy.conditional = true;
-  for (const [name, value] of Object.entries(s3Env(proxy.endpoint))) vi.stubEnv(name, value);
+  await blobs.createContainer(CONTAINER);
+  const env = { ...s3Env(proxy.endpoint), ...blobs.env };
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
   await proxy.stop();
   await server.stop();
+  await blobs.stop();
 });
 
 type Make = (opts?: { maxKeys?: number }) => Promise<Storage>;
@@ -42,6 +50,19 @@ const kinds: [string, Make][] = [
         { bucket: server.bucket, prefix },
         { partSize: 5 * MiB, ...opts },
       );
+    },
+  ],
+  [
+    'az',
+    async (opts = {}) => {
+      const prefix = `run-${randomBytes(4).toString('hex')}/out/`;
+      const uri = `az://${blobs.account}/${CONTAINER}/${prefix}`;
+      const location = { account: blobs.account, container: CONTAINER, prefix };
+      const maxPage = opts.maxKeys;
+      return createAzStorage(uri, location, {
+        blockSize: 5 * MiB,
+        ...(maxPage !== undefined ? { maxPage } : {}),
+      });
     },
   ],
 ];
