@@ -166,10 +166,38 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
     arrayLimit: 100_000,
   },
   'azure-batch': {
-    summary: 'Azure Batch jobs (tasks in one job)',
+    summary: 'Azure Batch jobs (one job per round: its tasks and a merge task that depends on them)',
     options: [
-      opt('account_url', 'string', 'the Batch account URL'),
-      opt('pool', 'string', 'the pool id'),
+      opt(
+        'account_url',
+        'string',
+        'the Batch account URL, e.g. `https://myaccount.westeurope.batch.azure.com`',
+      ),
+      opt('pool', 'string', 'an existing pool to run on (default: an auto pool per job)'),
+      opt(
+        'vm_size',
+        'string',
+        "the auto pool's VM size (default: chosen from the tasks' CPUs, memory and GPUs)",
+      ),
+      opt('nodes', 'integer', "the auto pool's node count (default 2)", { min: 1 }),
+      opt('low_priority', 'bool', "the auto pool's nodes are Spot (low-priority) nodes"),
+      opt('image', 'string', 'the container image with augc that runs every task'),
+      opt(
+        'os_image',
+        'string',
+        "the auto pool's marketplace image, `publisher:offer:sku` (default `microsoft-dsvm:ubuntu-hpc:2204`)",
+      ),
+      opt(
+        'node_agent_sku',
+        'string',
+        "the auto pool's node agent SKU (default `batch.node.ubuntu 22.04`)",
+      ),
+      opt(
+        'identity',
+        'string',
+        "resource id of the pool's user-assigned managed identity, used to upload task logs to `az://` storage",
+      ),
+      opt('priority', 'integer', 'the job priority, -1000 to 1000 (default 0)', { min: -1000 }),
       MAX_ARRAY,
       ...LIMITS,
     ],

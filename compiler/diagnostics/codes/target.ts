@@ -51,4 +51,23 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
   },
+  AUG4025: {
+    name: 'azure-batch-account-missing',
+    summary:
+      'The `azure-batch` target has no `account_url`: augc does not know which Batch account to use.',
+  },
+  AUG4026: {
+    name: 'azure-vm-size-unknown',
+    summary:
+      "No VM size for the `azure-batch` auto pool fits the tasks (an unknown GPU type, or more than augc's table holds): set `vm_size` or name a `pool`.",
+  },
+  AUG4027: {
+    name: 'azure-batch-account-url-invalid',
+    summary: "The `azure-batch` target's `account_url` is not an https URL.",
+  },
+  AUG4028: {
+    name: 'azure-batch-local-output',
+    summary:
+      'An `azure-batch` run is given a local folder as its output; its tasks run on Azure nodes and need an `az://` location.',
+  },
 };
