@@ -166,7 +166,8 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
     arrayLimit: 100_000,
   },
   'azure-batch': {
-    summary: 'Azure Batch jobs (one job per round: its tasks and a merge task that depends on them)',
+    summary:
+      'Azure Batch jobs (one job per round: its tasks and a merge task that depends on them)',
     options: [
       opt(
         'account_url',

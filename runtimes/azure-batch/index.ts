@@ -62,6 +62,14 @@ export function preflightAzure(
       help: HELP_ACCOUNT,
     };
   }
+  if (localPathOf(plan.output.uri) !== undefined) {
+    return {
+      code: 'AUG4028',
+      severity: 'error',
+      message: `\`azure-batch\` tasks run on Azure nodes, which cannot write the local folder \`${plan.output.uri}\``,
+      help: 'write the run to Blob Storage: `--output az://ACCOUNT/CONTAINER/PREFIX`',
+    };
+  }
   if (typeof options['pool'] === 'string' || typeof options['vm_size'] === 'string')
     return undefined;
   const needs = needsOf(plan.groups.map((g) => g.resources));

@@ -51,8 +51,19 @@ export function batchErrorOf(error: unknown, action: string): AzureBatchError {
   const code = e.body?.code ?? e.code ?? e.name;
   const status = e.statusCode;
   const text = (bodyMessage ?? e.message ?? String(error)).split('\n')[0] ?? '';
-  const credential = e.name === 'CredentialUnavailableError' || e.name === 'AuthenticationError';
+  const credential = [
+    'CredentialUnavailableError',
+    'AuthenticationError',
+    'AggregateAuthenticationError',
+  ].includes(e.name ?? '');
   const unavailable = credential || status === undefined || status === 401 || status === 403;
+  if (credential)
+    return new AzureBatchError(
+      `cannot ${action}: no Azure credential (DefaultAzureCredential tried the environment, workload identity, managed identity and the Azure CLI): ${text}`,
+      code,
+      status,
+      true,
+    );
   const what = [code, status !== undefined ? `HTTP ${status}` : undefined]
     .filter(Boolean)
     .join(', ');

@@ -6,6 +6,6 @@ export function storageUnreachable(error: Error): Diagnostic {
     code: 'AUG5116',
     severity: 'error',
     message: error.message,
-    help: 'check the endpoint (`AWS_ENDPOINT_URL_S3`), the network, the credentials (the standard AWS chain) and that the bucket exists; see docs/storage.md',
+    help: 'check the endpoint (`AWS_ENDPOINT_URL_S3`, `AUGC_AZURE_BLOB_ENDPOINT`), the network, the credentials (the standard AWS chain, or DefaultAzureCredential for az://) and that the bucket or container exists; see docs/storage.md',
   };
 }

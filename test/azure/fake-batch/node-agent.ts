@@ -22,7 +22,7 @@ const pairs = (v: unknown): [string, string][] =>
 
 export interface AgentOptions {
   root: string;
-  accountUrl: string;
+  accountUrl: () => string;
   /** The node's own environment (PATH with `augc`, the managed-identity endpoint, CA certs). */
   nodeEnv: Record<string, string>;
 }
@@ -75,7 +75,7 @@ export class NodeAgent {
     return {
       ...this.o.nodeEnv,
       AZ_BATCH_ACCOUNT_NAME: 'augcfake',
-      AZ_BATCH_ACCOUNT_URL: this.o.accountUrl,
+      AZ_BATCH_ACCOUNT_URL: this.o.accountUrl(),
       AZ_BATCH_POOL_ID: pool.id,
       AZ_BATCH_NODE_ID: `tvm-${task.id}`,
       AZ_BATCH_NODE_IS_DEDICATED: String(!pool.lowPriority),

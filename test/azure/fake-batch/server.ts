@@ -91,8 +91,8 @@ export async function startFakeBatch(o: FakeBatchOptions): Promise<FakeBatch> {
   const preempts: ((job: FakeJob, task: FakeTask) => boolean)[] = [];
   let autoPools = 0;
   let url = '';
-  let agent: NodeAgent | undefined;
 
+  const agent = new NodeAgent({ root, accountUrl: () => url, nodeEnv: o.nodeEnv });
   const findJob = (id: string): FakeJob | undefined => jobs.get(id.toLowerCase());
 
   function addJob(body: Obj, res: ServerResponse): void {
@@ -180,7 +180,7 @@ export async function startFakeBatch(o: FakeBatchOptions): Promise<FakeBatch> {
       };
     });
     send(res, 200, { value: results });
-    agent?.pump(job, job.pool);
+    agent.pump(job, job.pool);
   }
 
   function listTasks(job: FakeJob, query: URLSearchParams, res: ServerResponse): void {
@@ -257,7 +257,7 @@ export async function startFakeBatch(o: FakeBatchOptions): Promise<FakeBatch> {
       const v = obj(body)['onAllTasksComplete'];
       if (v !== undefined) job.spec['onAllTasksComplete'] = v;
       send(res, 200);
-      agent?.pump(job, job.pool);
+      agent.pump(job, job.pool);
       return;
     }
     return fail(res, { status: 400, code: 'UnsupportedRequest', message: op });
@@ -270,7 +270,6 @@ export async function startFakeBatch(o: FakeBatchOptions): Promise<FakeBatch> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
-  agent = new NodeAgent({ root, accountUrl: url, nodeEnv: o.nodeEnv });
   return {
     url,
     jobs,
