@@ -2,7 +2,8 @@
  * Which task of an array group a worker runs: `--index` when given, else the scheduler's array
  * variable. PBS Pro/OpenPBS set PBS_ARRAY_INDEX, Torque PBS_ARRAYID, Slurm (and Slurm's PBS
  * wrappers) only SLURM_ARRAY_TASK_ID; cloud batch services have their own. Azure Batch has no
- * array index: augc names its tasks `<prefix>-<index>`, so the index is the trailing number.
+ * array index: the trailing number of its task id is read as one, but augc's azure-batch tasks
+ * are numbered across the arrays of a round, so their command lines pass `--index` instead.
  */
 export const INDEX_VARIABLES = [
   'PBS_ARRAY_INDEX',

@@ -155,6 +155,29 @@ describe('augc run --target azure-batch', () => {
     },
   );
 
+  it(
+    'returns after submission, shows status, and cancel terminates the job',
+    { timeout: 120_000 },
+    async () => {
+      const uri = world.runUri('cancelled');
+      const before = world.batch.jobs.size;
+      const r = await augc(['run', aug, '--target', 'azure-batch', '--output', uri], world.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('submitted 27 task(s) as 1 array job(s) and a finalizer');
+      const job = [...world.batch.jobs.values()][before]!;
+      const status = await augc(['status', uri], world.env);
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stdout + status.stderr).toContain(`${job.id}:0-26`);
+      const cancel = await augc(['cancel', uri], world.env);
+      expect(cancel.code, cancel.stderr).toBe(0);
+      expect(job.state).toBe('completed');
+      expect([...job.tasks.values()].some((t) => t.state !== 'completed')).toBe(false);
+      // The finalizer never ran: it was still waiting for its dependencies when the job ended.
+      expect(job.tasks.get('finalize')!.executionInfo.exitCode).toBeUndefined();
+      expect(await storageAt(uri).exists('_augc/batch/cancelled.json')).toBe(true);
+    },
+  );
+
   it('--dry-run prints the requests and sends nothing', async () => {
     const sent = world.batch.requests.length;
     const uri = world.runUri('dry');
