@@ -3,8 +3,9 @@
  * service over https, tasks run by its nodes as `augc worker` processes, data in Azurite through
  * @azure/storage-blob, every token from DefaultAzureCredential. The text example gives datasets
  * and a manifest byte-identical to a local folder run, through a preempted (requeued) task; an
- * always-failing task ends the run with exit 1 naming it and its log, because the merge task runs
- * even when a task it depends on failed; `--dry-run` sends nothing.
+ * always-failing task is retried in a second round (a job the first round's finalizer submits from
+ * its node) and ends the run with exit 1 naming it and its log, because each merge task runs even
+ * when a task it depends on failed; status and cancel work on the URI; `--dry-run` sends nothing.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,7 @@ describe('augc run --target azure-batch', () => {
   input "data.csv" { id = "id"  text = ["text"] }
   method copy = command(["sh", "${join(ws, 'cmd.sh')}"])
   chunk { rows = 2 }
+  retry { attempts = 2  backoff = fixed(1s)  on = [any] }
   resources { walltime = 5m  memory = 256MiB }
   output "out" { format = jsonl }
 }
@@ -140,11 +142,22 @@ describe('augc run --target azure-batch', () => {
       expect(r.stderr).toContain('combo_1_copy.c00000');
       const logUri = `${uri}/_augc/logs/`;
       expect(r.stderr).toContain(logUri);
-      const job = [...world.batch.jobs.values()][before]!;
-      // The merge task ran although a task it depends on failed: dependencyAction `satisfy`.
-      expect(job.tasks.get('0')!.executionInfo.result).toBe('failure');
-      // It ran, recorded the failed run, and said so with its exit status.
-      expect(job.tasks.get('finalize')!.executionInfo.exitCode).toBe(1);
+      // Round 1 (both tasks), then round 2 (the failed one, attempt 2), submitted by round 1's
+      // finalizer from its node: each finalizer ran although a task it depends on had failed.
+      const [first, second, ...more] = [...world.batch.jobs.values()].slice(before);
+      expect(more).toEqual([]);
+      expect([...first!.tasks.keys()]).toEqual(['0', '1', 'finalize']);
+      expect([...second!.tasks.keys()]).toEqual(['0', 'finalize']);
+      expect(second!.id).toMatch(/-r2$/);
+      expect(String(second!.tasks.get('0')!.spec['commandLine'])).toContain(
+        '--index 0 --attempt 2',
+      );
+      for (const job of [first!, second!]) {
+        expect(job.tasks.get('0')!.executionInfo.result).toBe('failure');
+        expect(job.tasks.get('finalize')!.executionInfo.exitCode).toBeDefined();
+      }
+      // The last finalizer recorded the failed run and said so with its exit status.
+      expect(second!.tasks.get('finalize')!.executionInfo.exitCode).toBe(1);
       const result = JSON.parse(await storageAt(uri).readText('_augc/batch/result.json')) as {
         state: string;
       };
