@@ -4,8 +4,9 @@
  * in this file, an included fragment or an imported YAML catalogue, and include/import paths
  * resolved relative to the file that names them.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { positionOf, startLsp, uriOf, type LspSession } from './lsp-client.js';
@@ -108,6 +109,27 @@ describe('augc lsp: go to definition', () => {
     expect(got).toEqual({
       uri: uriOf('examples/conf/augment_methods.yaml'),
       range: { start: { line: 5, character: 8 }, end: { line: 5, character: 12 } },
+    });
+  });
+
+  it('goes to a method declared in an included fragment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'augc-lsp-def-'));
+    const fragment = join(dir, 'conf', 'methods.aug');
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(fragment, '// shared\nmethod syn = wordnet_synonym()\n');
+    const main = join(dir, 'main.aug');
+    const source = `pipeline "p" {
+  include "conf/methods.aug"
+  input "d.csv" { text = ["t"] }
+  combos { list = [syn] }
+  output "o"
+}
+`;
+    await lsp.open(main, source);
+    const got = await lsp.definition(main, positionOf(source, 'syn]', 1));
+    expect(got).toEqual({
+      uri: uriOf(fragment),
+      range: { start: { line: 1, character: 7 }, end: { line: 1, character: 10 } },
     });
   });
 
