@@ -85,7 +85,7 @@ function candidates(site: Site, declared: readonly string[]): Candidate[] {
     case 'callee':
       return calleeCandidates(site.stmt);
     case 'value':
-      return valueCandidates(site.scope, site.stmt, declared);
+      return site.expr.kind === 'string' ? [] : valueCandidates(site.scope, site.stmt, declared);
     case 'arg-name':
       return argNameCandidates(site);
     case 'arg-value':

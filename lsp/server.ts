@@ -1,7 +1,5 @@
 import {
   createConnection,
-  ResponseError,
-  LSPErrorCodes,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -9,7 +7,6 @@ import {
   type Connection,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
-  type Location,
   type WatchDog,
 } from 'vscode-languageserver';
 import {
@@ -20,15 +17,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../compiler/diagnostics/diagnostic.js';
 import { COMPILER_VERSION } from '../compiler/version.js';
-import { parseSource } from '../compiler/syntax/parse-source.js';
-import { completeAt } from './completion.js';
-import { definitionAt } from './definition.js';
 import { DocumentChecks, type CheckOptions } from './document-checks.js';
-import { formatDocument } from './format-document.js';
-import { hoverAt } from './hover.js';
 import { SourcePositions, toLspDiagnostics } from './lsp-diagnostics.js';
 import { OpenFiles } from './open-files.js';
-import { listFolder } from './workspace-files.js';
+import { answerRequests } from './requests.js';
 
 export interface LanguageServerOptions {
   input: NodeJS.ReadableStream;
@@ -111,46 +103,7 @@ function serve(connection: Connection, opts: LanguageServerOptions): void {
     for (const uri of checks.dependents(document.uri)) void checks.request(uri);
   });
   connection.onDidChangeWatchedFiles(() => void checks.requestAll());
-  connection.onHover(async ({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return null;
-    const checked = await checks.current(textDocument.uri);
-    const source = parseSource(files.pathOf(doc.uri), doc.getText()).value;
-    const hover = source && hoverAt(source, doc.offsetAt(position), checked?.ast);
-    if (!hover) return null;
-    const range = { start: doc.positionAt(hover.span.start), end: doc.positionAt(hover.span.end) };
-    return { contents: { kind: 'markdown', value: hover.markdown }, range };
-  });
-  connection.onCompletion(async ({ textDocument, position }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return [];
-    const checked = await checks.current(textDocument.uri);
-    return completeAt({
-      path: files.pathOf(doc.uri),
-      text: doc.getText(),
-      offset: doc.offsetAt(position),
-      methods: checked?.ast?.methods.map((m) => m.name.value) ?? [],
-      listDir: listFolder,
-      range: (start, end) => ({ start: doc.positionAt(start), end: doc.positionAt(end) }),
-    });
-  });
-  connection.onDefinition(async ({ textDocument, position }): Promise<Location | null> => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return null;
-    const checked = await checks.current(textDocument.uri);
-    const source = parseSource(files.pathOf(doc.uri), doc.getText()).value;
-    const span = source && definitionAt(source, doc.offsetAt(position), checked?.ast);
-    if (!span) return null;
-    const positions = new SourcePositions(checked?.sources ?? []);
-    return { uri: files.uriOf(span.file), range: positions.range(span) };
-  });
-  connection.onDocumentFormatting(({ textDocument }) => {
-    const doc = documents.get(textDocument.uri);
-    if (!doc) return null;
-    const result = formatDocument(doc, files.pathOf(doc.uri));
-    if ('refused' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.refused);
-    return result.edits;
-  });
+  answerRequests(connection, { documents, files, checks });
   documents.listen(connection);
 }
 

@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { probeInput } from '../../engine/probe-input.js';
-import { startLanguageServer } from '../../lsp/server.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { compileOptionsOf } from '../options.js';
@@ -24,6 +23,8 @@ export async function runLsp(ctx: CliContext): Promise<number> {
     return EXIT.usage;
   }
   const config = compileOptionsOf({ set: [] }, ctx.io.env);
+  // Loaded here, so that registering the command (for `--help`) does not load the server.
+  const { startLanguageServer } = await import('../../lsp/server.js');
   const code = await startLanguageServer({
     input: streams.stdin,
     output: streams.stdout,

@@ -115,6 +115,16 @@ pipeline "edit" {
     expect(await lsp.change(main, good)).toEqual([]);
   });
 
+  it('applies incremental changes, as an editor sends them while typing', async () => {
+    const at = { line: 3, character: 0 };
+    const typed = await lsp.edit(main, { start: at, end: at }, '  seed = -1\n');
+    expect(typed.map((d) => [d.code, d.range.start, d.range.end])).toEqual([
+      ['AUG2113', { line: 3, character: 9 }, { line: 3, character: 11 }],
+    ]);
+    const end = { line: 4, character: 0 };
+    expect(await lsp.edit(main, { start: at, end }, '')).toEqual([]);
+  });
+
   it('rechecks a pipeline when a fragment it includes is edited in the editor', async () => {
     const from = lsp.published.length;
     await lsp.open(fragment, 'method syn = wordnet_synonym(aug_p = 0.1)\n');

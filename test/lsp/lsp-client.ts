@@ -38,6 +38,12 @@ export interface LspSession {
   published: PublishDiagnosticsParams[];
   open(path: string, text?: string): Promise<Diagnostic[]>;
   change(path: string, text: string): Promise<Diagnostic[]>;
+  /** An incremental change, as VS Code sends while typing: `text` replaces `range`. */
+  edit(
+    path: string,
+    range: { start: Position; end: Position },
+    text: string,
+  ): Promise<Diagnostic[]>;
   /**
    * Resolves with the first publication for `path` that `match` accepts, among those received
    * from index `from` of `published` on (past or future).
@@ -161,6 +167,15 @@ export async function startLsp(env: Record<string, string> = cleanEnv()): Promis
     notify: (method, params) => connection.sendNotification(method, params),
     close: (path) =>
       connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(path) } }),
+    async edit(path, range, text) {
+      const version = (versions.get(path) ?? 1) + 1;
+      versions.set(path, version);
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: uriOf(path), version },
+        contentChanges: [{ range, text }],
+      });
+      return diagnosticsFor(path, ofVersion(version));
+    },
     hover: (path, position) => connection.sendRequest('textDocument/hover', at(path, position)),
     completion: async (path, position) =>
       (await connection.sendRequest<CompletionItem[] | null>(

@@ -104,6 +104,8 @@ describe('completion sites', () => {
     expect(labelsAt(inPipeline('  mystery {\n    |\n  }'))).toEqual([]);
     expect(labelsAt(inPipeline('  seed = 4|'))).toEqual([]);
     expect(labelsAt(inPipeline('  method a = nosuch(|)'))).toEqual([]);
+    expect(labelsAt(inPipeline('  method a = "|"'))).toEqual([]);
+    expect(labelsAt(inPipeline('  method a = command("python |")'))).toEqual([]);
   });
 });
 
