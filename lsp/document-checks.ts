@@ -3,6 +3,7 @@ import type { PipelineAst } from '../compiler/ast/types.js';
 import { checkFile, type CompileOptions } from '../compiler/compile.js';
 import { DiagnosticStore, SourcePositions, toLspDiagnostics } from './lsp-diagnostics.js';
 import type { OpenFiles } from './open-files.js';
+import { cachedProbe } from './probe-cache.js';
 
 /** What the server passes to every check: configured defaults and the input probe. */
 export type CheckOptions = Pick<CompileOptions, 'defaults' | 'probeInput' | 'cwd'>;
@@ -31,12 +32,18 @@ export class DocumentChecks {
   private readonly stale = new Set<string>();
   private readonly store = new DiagnosticStore();
 
+  private readonly options: CheckOptions;
+
   constructor(
     private readonly files: OpenFiles,
-    private readonly options: CheckOptions,
+    options: CheckOptions,
     private readonly publish: Publish,
     private readonly onError: OnError,
-  ) {}
+  ) {
+    // Every edit is checked: the input is read again only when it changed.
+    const probe = options.probeInput;
+    this.options = probe ? { ...options, probeInput: cachedProbe(probe) } : options;
+  }
 
   /** Checks the document again, after any check already queued for it. */
   request(uri: string): Promise<CheckedDocument | undefined> {

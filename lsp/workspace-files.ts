@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
@@ -19,6 +19,16 @@ export function listFolder(dir: string): { name: string; folder: boolean }[] {
       .sort((a, b) => a.name.localeCompare(b.name));
   } catch {
     return [];
+  }
+}
+
+/** The size and modification time of a local file; undefined when it cannot be read. */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? `${st.size}:${st.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
   }
 }
 
