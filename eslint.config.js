@@ -81,7 +81,8 @@ const FS_EXCEPTIONS = {
   'runtimes/local/temp-sweep.ts': "removes a killed worker's temp files from a local run folder",
   'runtimes/local/worker-process.ts': "appends to a worker's local log",
   // The editor's files: what it has not opened is read from the disk.
-  'lsp/workspace-files.ts': 'reads included fragments and YAML catalogues, lists folders for paths',
+  'lsp/workspace-files.ts':
+    'reads included fragments and YAML catalogues, lists folders for paths, stats inputs',
 };
 const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
 

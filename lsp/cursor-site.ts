@@ -133,20 +133,17 @@ function firstSite(
 export function innerScope(outer: Scope, stmt: Statement): Scope {
   const path = [...outer.path, stmt];
   const key = stmt.keyword.name;
-  const parent = outer.kind === 'fragment' ? 'pipeline' : outer.kind;
+  const parent = blockKindOf(outer);
   if (parent === 'pipeline' && key === 'target') {
     const label = stmt.labels[0];
-    const name = label ? (label.kind === 'ident' ? label.name : label.value) : '';
-    return { kind: 'target', target: name, path };
+    return { kind: 'target', target: label ? (wordOf(label) ?? '') : '', path };
   }
   if (parent === 'pipeline' && key === 'method') {
     const value = stmt.value;
     const callee = value?.kind === 'call' ? value.callee.name : undefined;
     return { kind: callee === 'command' ? 'command' : 'method', path };
   }
-  if (outer.kind === 'fragment' && key === 'pipeline') return { kind: 'pipeline', path };
-  const kinds: readonly ScopeKind[] = ['target', 'unknown', 'fragment'];
-  const opened = kinds.includes(parent) ? undefined : blockOpenedBy(parent as BlockKind, key);
+  const opened = parent && blockOpenedBy(parent, key);
   return { kind: opened ?? 'unknown', path };
 }
 
