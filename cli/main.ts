@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   methods: async () => (await import('./commands/methods.js')).methodsCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
+  lsp: async () => (await import('./commands/lsp.js')).lspCommand,
 };
 
 /** Commands that need every other one registered, as help does: the completion scripts list them. */

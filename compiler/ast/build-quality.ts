@@ -4,14 +4,13 @@ import { assign } from './build-resources.js';
 import { blockBody, readBlock } from './read-block.js';
 import { attributeValue, readBool, readEnum, readNumber } from './read-value.js';
 import type { QualityDecl } from './types.js';
-
-const MEASURES = ['chrf', 'levenshtein', 'jaccard'] as const;
+import { QUALITY_ATTRIBUTES, SIMILARITY_MEASURES } from './block-schemas.js';
 
 /** `quality { measure = chrf  min = 0.55  max = 0.95  case_sensitive = true }` */
 export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl {
   const block = readBlock(
     blockBody(stmt, diags),
-    { attributes: ['measure', 'min', 'max', 'case_sensitive'] },
+    { attributes: QUALITY_ATTRIBUTES },
     'quality',
     diags,
   );
@@ -19,7 +18,7 @@ export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl 
   for (const [key, attr] of block) {
     const expr = attributeValue(attr, diags);
     if (!expr) continue;
-    if (key === 'measure') assign(decl, 'measure', readEnum(expr, MEASURES, key, diags));
+    if (key === 'measure') assign(decl, 'measure', readEnum(expr, SIMILARITY_MEASURES, key, diags));
     else if (key === 'case_sensitive') assign(decl, 'caseSensitive', readBool(expr, key, diags));
     else assign(decl, key as 'min' | 'max', readNumber(expr, key, diags));
   }

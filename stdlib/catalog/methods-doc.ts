@@ -21,14 +21,19 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
-function showDefault(value: ParamDefault | undefined, required: boolean | undefined): string {
+/** A parameter's default as the docs show it (`required`, `none`, `-` or the value). */
+export function showDefault(
+  value: ParamDefault | undefined,
+  required: boolean | undefined,
+): string {
   if (value === undefined) return required ? 'required' : '-';
   if (value === null) return 'none';
   if (Array.isArray(value)) return `\`[${value.map((v) => JSON.stringify(v)).join(', ')}]\``;
   return `\`${typeof value === 'string' ? value : String(value)}\``;
 }
 
-function showRange(p: ParamSpec): string {
+/** A parameter's allowed values or bounds as the docs show them. */
+export function showRange(p: ParamSpec): string {
   if (p.values) return p.values.map((v) => `\`${v}\``).join(' ');
   const lo = p.min === undefined ? '' : `${p.exclusiveMin ? '>' : '>='} ${p.min}`;
   const hi = p.max === undefined ? '' : `<= ${p.max}`;
@@ -47,7 +52,8 @@ function paramTable(params: readonly ParamSpec[]): string[] {
   ];
 }
 
-function methodSection(m: MethodSpec, aliases: readonly AliasSpec[]): string[] {
+/** One method's section of docs/methods.md (also the language server's hover). */
+export function methodSection(m: MethodSpec, aliases: readonly AliasSpec[]): string[] {
   const names = aliases.filter((a) => a.method === m.name).map((a) => `\`${a.alias}\``);
   return [
     `### \`${m.name}\``,

@@ -62,4 +62,9 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5140: {
+    name: 'lsp-on-terminal',
+    summary:
+      '`augc lsp` was started on a terminal: it speaks the Language Server Protocol over stdin and stdout for an editor',
+  },
 } satisfies CodeTable;

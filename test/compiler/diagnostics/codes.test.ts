@@ -11,7 +11,7 @@ function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
   });
 }
 
-const SOURCE_DIRS = ['compiler', 'stdlib', 'engine', 'runtimes', 'cli'].filter((d) => {
+const SOURCE_DIRS = ['compiler', 'stdlib', 'engine', 'runtimes', 'lsp', 'cli'].filter((d) => {
   try {
     return statSync(d).isDirectory();
   } catch {
