@@ -82,7 +82,10 @@ export interface TaskFailure {
 }
 
 /** What a merge the runtime already did reports (`augc run` then prints it instead of merging). */
-export type MergeSummary = Pick<MergeResult, 'ok' | 'written' | 'tasks' | 'complete' | 'totals'>;
+export type MergeSummary = Pick<
+  MergeResult,
+  'ok' | 'written' | 'tasks' | 'complete' | 'totals' | 'lowYield'
+>;
 
 export type SubmitResult =
   | { state: 'completed'; completed: number; merged?: MergeSummary }

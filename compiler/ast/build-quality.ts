@@ -7,11 +7,11 @@ import type { QualityDecl } from './types.js';
 
 const MEASURES = ['chrf', 'levenshtein', 'jaccard'] as const;
 
-/** `quality { measure = chrf  min = 0.55  max = 0.95  case_sensitive = true }` */
+/** `quality { measure = chrf  min = 0.55  max = 0.95  case_sensitive = true  min_kept = 0.1 }` */
 export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl {
   const block = readBlock(
     blockBody(stmt, diags),
-    { attributes: ['measure', 'min', 'max', 'case_sensitive'] },
+    { attributes: ['measure', 'min', 'max', 'case_sensitive', 'min_kept'] },
     'quality',
     diags,
   );
@@ -21,6 +21,7 @@ export function buildQuality(stmt: Statement, diags: Diagnostic[]): QualityDecl 
     if (!expr) continue;
     if (key === 'measure') assign(decl, 'measure', readEnum(expr, MEASURES, key, diags));
     else if (key === 'case_sensitive') assign(decl, 'caseSensitive', readBool(expr, key, diags));
+    else if (key === 'min_kept') assign(decl, 'minKept', readNumber(expr, key, diags));
     else assign(decl, key as 'min' | 'max', readNumber(expr, key, diags));
   }
   return decl;

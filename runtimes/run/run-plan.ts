@@ -31,6 +31,8 @@ export interface RunRequest {
   options: Record<string, PlanParamValue>;
   force: boolean;
   allowPartial: boolean;
+  /** Combos that kept fewer than `quality.min_kept` of their variants fail the run (AUG5118). */
+  strict?: boolean;
   /** The command that started the run, as the user would type it again (the resume hint). */
   command: string;
   argv: readonly string[];

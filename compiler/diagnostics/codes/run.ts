@@ -62,4 +62,9 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5118: {
+    name: 'combo-kept-few-variants',
+    summary:
+      'a combo kept fewer than `quality.min_kept` of its variants after the quality filter (a warning; an error under `--strict`)',
+  },
 } satisfies CodeTable;
