@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
+import { gatedRun, statusWhenRunning } from '../gated-run.js';
 import { assertClusterUp, clusterState } from './cluster.js';
 
 const cluster = clusterState();
@@ -137,6 +138,30 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     expect(done.stdout).toMatch(/not running/);
     expect(existsSync(join(out, 'manifest_final.csv'))).toBe(false);
   });
+
+  it('counts the array tasks that are running in status, in the text and the JSON', async () => {
+    const gate = gatedRun();
+    const out = join(gate.dir, 'run');
+    const r = await augc(['run', gate.aug, '--target', 'slurm', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    try {
+      const json = await statusWhenRunning(out, 2);
+      expect(json).toMatchObject({ target: 'slurm', active: true, completed: 0, failed: 0 });
+      expect(json.pending).toBe(0);
+      expect(json.runningTasks.map((t) => t.task).sort()).toEqual([
+        'combo_1_copy.c00000',
+        'combo_1_copy.c00001',
+      ]);
+      const text = await augc(['status', out]);
+      expect(text.stdout).toContain('tasks  2: 0 completed, 2 running, 0 failed, 0 pending');
+      expect(text.stdout.match(/^ {2}running {2}/gm)).toHaveLength(2);
+    } finally {
+      writeFileSync(gate.release, '');
+    }
+    const done = await spawnAugc(['status', out, '--follow'], FAST).done;
+    expect(done.stdout).toContain('tasks  2: 2 completed, 0 running, 0 failed, 0 pending');
+    expect(existsSync(join(out, 'manifest_final.csv'))).toBe(true);
+  }, 180_000);
 
   it('on Ctrl-C during --wait stops following, leaves the jobs running and says how to follow or cancel', async () => {
     const dir = workspace();
