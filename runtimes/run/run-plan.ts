@@ -11,6 +11,7 @@ import { PLAN_PATH, REJECTS_PATH } from '../../engine/run-layout.js';
 import { isStorageUnavailable } from '../../engine/storage/s3-errors.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, RunOutput, WorkerLaunch } from '../runtime.js';
+import { containerMismatch } from './container-check.js';
 import { finishRun } from './finish-run.js';
 import { inputMissing } from './input-missing.js';
 import { samePlanOrStartOver } from './plan-mismatch.js';
@@ -111,7 +112,9 @@ async function execute(given: RunRequest, events: RunEvents): Promise<RunOutcome
 }
 
 export async function runPlan(req: RunRequest, events: RunEvents): Promise<RunOutcome> {
-  const refused = req.runtime.preflight?.(req.plan, req.options);
+  const refused =
+    containerMismatch(req.plan, req.runtime.name) ??
+    req.runtime.preflight?.(req.plan, req.options, req.env);
   if (refused) {
     events.report(refused);
     return { status: 'failed' };

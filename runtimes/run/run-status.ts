@@ -111,10 +111,13 @@ export async function readRunStatus(
   return report;
 }
 
-/** True when nothing more will happen without a new `augc run`. */
+/**
+ * True when nothing more will happen without a new `augc run`: the run's driver or jobs are gone.
+ * Every task having ended is not enough: a batch run's finalizer (or the local driver) still
+ * merges, or resubmits failed tasks as the next round.
+ */
 export function isSettled(report: StatusReport): boolean {
-  const ended = report.completed + report.failed + report.interrupted;
-  return !report.active || ended === report.tasks;
+  return !report.active;
 }
 
 const NO_RUNTIME: RuntimeStatus = { active: false, running: [], notes: [] };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
 import { gatedRun, statusWhenRunning } from '../gated-run.js';
+import { standInApptainer } from '../stand-in-apptainer.js';
 import { assertClusterUp, clusterState } from './cluster.js';
 
 const cluster = clusterState();
@@ -179,6 +180,45 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     const status = await augc(['status', out]);
     expect(status.stdout).toMatch(/target slurm, running/);
     expect((await augc(['cancel', out])).code).toBe(0);
+  });
+
+  it("runs a method's image through apptainer exec inside the job (a stand-in apptainer on PATH)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'augc-slurm-image-'));
+    const standIn = standInApptainer(dir);
+    writeFileSync(join(dir, 'data.csv'), 'id,text\n1,hello there\n2,good morning\n');
+    writeFileSync(
+      join(dir, 'c.aug'),
+      `pipeline "c" {
+  input "data.csv" { text = ["text"] id = "id" }
+  method up = command("tr m M") {
+    io = stdio
+    image = "ghcr.io/lab/tools:2"
+  }
+  resources { walltime = 5m  memory = 256MiB }
+  output "out" { format = csv }
+}
+`,
+    );
+    const out = join(dir, 'run');
+    const r = await augc(
+      ['run', join(dir, 'c.aug'), '--target', 'slurm', '--output', out, '--wait'],
+      {
+        ...FAST,
+        PATH: standIn.path,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const argv = standIn.calls();
+    expect(argv[0]).toBe('exec');
+    expect(argv.slice(argv.indexOf('ghcr.io/lab/tools:2'))).toEqual([
+      'ghcr.io/lab/tools:2',
+      'tr',
+      'm',
+      'M',
+    ]);
+    // Programs run where `augc run` ran (the recorded plan dir), inside the container too.
+    expect(argv[argv.indexOf('--pwd') + 1]).toBe(process.cwd());
+    expect(readFileSync(join(out, 'combo_1_up/part-00000.csv'), 'utf8')).toContain('good Morning');
   });
 
   it('prints the exact scripts and commands with --dry-run and submits nothing', async () => {
