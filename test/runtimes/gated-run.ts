@@ -16,18 +16,20 @@ export interface GatedRun {
   release: string;
 }
 
-/** One command method over 4 rows in 2 chunks: two tasks. */
-export function gatedRun(): GatedRun {
+/**
+ * One command method over 4 rows in 2 chunks: two tasks. `stubborn`: the program leaves a child
+ * that holds its output open and outlives SIGTERM, so a stopped worker must be killed.
+ */
+export function gatedRun(stubborn = false): GatedRun {
   const dir = mkdtempSync(join(tmpdir(), 'augc-gated-'));
   const release = join(dir, 'release');
   writeFileSync(
     join(dir, 'data.csv'),
     'id,text\n1,alpha beta\n2,gamma delta\n3,epsilon zeta\n4,eta theta\n',
   );
-  writeFileSync(
-    join(dir, 'gate.sh'),
-    `#!/bin/sh\nwhile [ ! -e "${release}" ]; do sleep 0.2; done\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"\n`,
-  );
+  const wait = `while [ ! -e "${release}" ]; do sleep 0.2; done`;
+  const body = stubborn ? `(${wait}) &\nwait` : wait;
+  writeFileSync(join(dir, 'gate.sh'), `#!/bin/sh\n${body}\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"\n`);
   const aug = join(dir, 'gate.aug');
   writeFileSync(
     aug,

@@ -2,7 +2,7 @@
  * `augc status` of a local run while its tasks run: the running count (human and `--json`) is the
  * number of running tasks it lists, and none of them is counted as failed or pending.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { augc, spawnAugc } from '../../cli/spawn-augc.js';
@@ -30,5 +30,35 @@ describe('augc status of a local run', () => {
     expect(done.code, done.stderr).toBe(0);
     const after = await augc(['status', out]);
     expect(after.stdout).toContain('tasks  2: 2 completed, 0 running, 0 failed, 0 pending');
+  }, 180_000);
+});
+
+describe('augc status after Ctrl-C', () => {
+  it('shows the stopped tasks as interrupted, also when their worker had to be killed', async () => {
+    const gate = gatedRun(true);
+    const out = join(gate.dir, 'run');
+    const run = spawnAugc(['run', gate.aug, '--output', out, '--jobs', '2']);
+    try {
+      await statusWhenRunning(out, 2);
+      run.child.kill('SIGINT');
+      const done = await run.done;
+      expect(done.code).toBe(130);
+    } finally {
+      writeFileSync(gate.release, '');
+    }
+    const json = await augc(['status', out, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      active: false,
+      interrupted: 2,
+      failed: 0,
+      pending: 0,
+      running: 0,
+    });
+    const text = await augc(['status', out]);
+    expect(text.stdout).toContain('2 interrupted');
+    const record = JSON.parse(
+      readFileSync(join(out, '_augc/attempts/combo_1_copy.c00000.1.json'), 'utf8'),
+    ) as { state: string; error_class: string };
+    expect(record).toMatchObject({ state: 'interrupted', error_class: 'signal' });
   }, 180_000);
 });
