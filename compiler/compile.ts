@@ -225,16 +225,18 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
   const { ast, diagnostics, sources, input } = checked;
   if (!ast || hasErrors(diagnostics)) return checked;
   const chosen = opts.target ?? opts.runTarget;
+  // The images of a plan made for no target are what `local` does with them (see buildPlan).
+  const imagesFor = chosen ?? 'local';
+  if (!ast.targets.some((t) => t.name.value === imagesFor) && findTarget(imagesFor))
+    diagnostics.push(
+      ...containerDiagnostics(ast, {
+        name: { value: imagesFor, span: ast.name.span },
+        options: [],
+        span: ast.name.span,
+      }),
+    );
   if (chosen !== undefined && findTarget(chosen)) {
     diagnostics.push(...chosenTargetDiagnostics(ast, chosen));
-    if (!ast.targets.some((t) => t.name.value === chosen))
-      diagnostics.push(
-        ...containerDiagnostics(ast, {
-          name: { value: chosen, span: ast.name.span },
-          options: [],
-          span: ast.name.span,
-        }),
-      );
     if (hasErrors(diagnostics)) return checked;
   }
   const lowered = lowerToIr(ast);

@@ -26,6 +26,8 @@ export const CHUNKS_DIR = `${AUGC_DIR}/chunks`;
 export const SPLIT_RECORD_PATH = `${CHUNKS_DIR}/split.json`;
 /** Beside the chunk files: the working directory plan-relative paths resolve against. */
 export const PLAN_DIR_FILE = 'plan-dir.json';
+/** Beside the chunk files: the input's declared column types (a Parquet input only). */
+export const COLUMN_TYPES_FILE = 'column-types.json';
 /** Input rows skipped under `on_bad_row = skip`, beside the chunk files. */
 export const REJECTS_FILE = 'rejects.jsonl';
 export const REJECTS_PATH = `${CHUNKS_DIR}/${REJECTS_FILE}`;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { contextPathOf, manifestRowPathOf, partPathOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { cacheKeyOf } from './cache-key.js';
+import { recordedColumnTypes, type ColumnTypes } from './column-types.js';
 import { commandStage } from './command-stage.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
@@ -79,19 +80,32 @@ interface Produced {
   part: { sha256: string; bytes: number };
 }
 
-function openWriterFor(run: TaskRun): () => Promise<PartWriter> {
+/**
+ * The input's declared column types a Parquet part keeps. A tabular combo computes its features
+ * (SMOTE interpolates, noise adds), so an integer feature column becomes DOUBLE there.
+ */
+async function inputTypesFor(run: TaskRun, tabular: boolean): Promise<ColumnTypes> {
+  const { plan, storage, chunkPath } = run.opts;
+  if (plan.output.format !== 'parquet') return {};
+  const types = { ...(await recordedColumnTypes(storage, chunkPath)) };
+  if (tabular) {
+    for (const f of plan.input.features ?? [])
+      if (types[f] === 'integer' || types[f] === 'int32') types[f] = 'number';
+  }
+  return types;
+}
+
+function openWriterFor(run: TaskRun, tabular: boolean): () => Promise<PartWriter> {
   const { plan, task, storage } = run.opts;
   return async () => {
-    const columns = outputColumnsOf(plan.input, run.reading.columns);
+    const columns = {
+      names: outputColumnsOf(plan.input, run.reading.columns),
+      text: augmentedColumns(plan.input),
+      input: await inputTypesFor(run, tabular),
+    };
     const path = partPathOf(plan, task.combo.id, task.chunk);
-    run.writer = await openPartWriter(
-      storage,
-      plan,
-      path,
-      columns,
-      augmentedColumns(plan.input),
-      enospcArmed(task.id, run.opts.attempt),
-    );
+    const enospc = enospcArmed(task.id, run.opts.attempt);
+    run.writer = await openPartWriter(storage, plan, path, columns, enospc);
     return run.writer;
   };
 }
@@ -140,7 +154,7 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
 async function produce(run: TaskRun): Promise<Produced> {
   const { plan, task, signal } = run.opts;
   const combo = comboStepsOf(plan, task);
-  const open = openWriterFor(run);
+  const open = openWriterFor(run, combo.mode === 'tabular');
   if (combo.mode === 'tabular') {
     const { rows } = await synthesizeChunk(chunkItems(run), {
       plan,
@@ -154,7 +168,7 @@ async function produce(run: TaskRun): Promise<Produced> {
     const counts = emptyQualityCounts();
     counts.generated = counts.kept = rows.length;
     run.progress.rows(run.reading.rowsIn);
-    return { counts, rowsOut: rows.length, part: await commitPart(run) };
+    return { counts, rowsOut: rows.length, part: await commitPart(run, open) };
   }
   const filter = createQualityFilter(plan.quality);
   const rowsOut = await writeItems(await chainTextSteps(run, combo.steps), {
@@ -165,12 +179,15 @@ async function produce(run: TaskRun): Promise<Produced> {
     ...(signal ? { signal } : {}),
     onRow: () => run.progress.row(),
   });
-  return { counts: filter.counts(), rowsOut, part: await commitPart(run) };
+  return { counts: filter.counts(), rowsOut, part: await commitPart(run, open) };
 }
 
 /** Publishes the part unless the task was aborted meanwhile (then the catch drops it). */
-async function commitPart(run: TaskRun): Promise<Produced['part']> {
-  const writer = run.writer ?? (await openWriterFor(run)());
+async function commitPart(
+  run: TaskRun,
+  open: () => Promise<PartWriter>,
+): Promise<Produced['part']> {
+  const writer = run.writer ?? (await open());
   run.opts.signal?.throwIfAborted();
   const part = await writer.commit();
   run.writer = undefined;

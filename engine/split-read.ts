@@ -7,11 +7,14 @@ import type { PlanInput } from '../compiler/plan/types.js';
 import { handleBadRow } from './formats/bad-rows.js';
 import { DataError, type Reject } from './formats/data-error.js';
 import { readRecords } from './formats/read-rows.js';
+import type { ColumnType } from './formats/parquet-writer.js';
 import type { RowRecord } from './formats/types.js';
 import { inputReadingOf, requireInputSource } from './input-source.js';
 
 export interface ReadSummary {
   columns: string[];
+  /** The columns' declared types, when the input's format has them (Parquet). */
+  types?: Readonly<Record<string, ColumnType>>;
   rows: number;
   sha256: string;
 }
@@ -90,6 +93,7 @@ export async function readInputRows(
   const pending: Reject[] = [];
   const policy = { onBadRow: input.onBadRow, onReject: (r: Reject) => void pending.push(r) };
   let columns: string[] = [];
+  let types: Readonly<Record<string, ColumnType>> | undefined;
   let rows = 0;
   const records = readRecords(reading.source, input.format, {
     ...policy,
@@ -97,6 +101,7 @@ export async function readInputRows(
       checkColumns(input.uri, input, names, reserved);
       columns = [...names];
     },
+    onColumnTypes: (declared) => (types = declared),
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
   for await (const record of records) {
@@ -108,7 +113,7 @@ export async function readInputRows(
     if (pending.length > 0) for (const reject of pending.splice(0)) await onReject(reject);
   }
   for (const reject of pending.splice(0)) await onReject(reject);
-  return { columns, rows, sha256: await reading.sha256() };
+  return { columns, ...(types ? { types } : {}), rows, sha256: await reading.sha256() };
 }
 
 function rejectOf(file: string, record: RowRecord, message: string): Reject {

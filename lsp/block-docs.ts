@@ -152,6 +152,10 @@ const QUALITY: Docs<Of<typeof QUALITY_ATTRIBUTES>> = {
   min: { value: 'number', doc: 'drop variants less similar than this, in [0, 1] (default 0)' },
   max: { value: 'number', doc: 'drop variants more similar than this, in [0, 1] (default 1)' },
   case_sensitive: { value: 'bool', doc: 'compare case too (default false)' },
+  min_kept: {
+    value: 'number',
+    doc: 'warn (an error under `--strict`) when a combo keeps a smaller share of its variants, in [0, 1] (default 0.1; 0 turns it off)',
+  },
 };
 
 const CHUNK: Docs<Of<typeof CHUNK_ATTRIBUTES>> = {

@@ -82,7 +82,10 @@ export interface TaskFailure {
 }
 
 /** What a merge the runtime already did reports (`augc run` then prints it instead of merging). */
-export type MergeSummary = Pick<MergeResult, 'ok' | 'written' | 'tasks' | 'complete' | 'totals'>;
+export type MergeSummary = Pick<
+  MergeResult,
+  'ok' | 'written' | 'tasks' | 'complete' | 'totals' | 'lowYield'
+>;
 
 export type SubmitResult =
   | { state: 'completed'; completed: number; merged?: MergeSummary }
@@ -135,8 +138,15 @@ export interface Runtime {
   /** The registry key, folder name and `--target` value. */
   readonly name: string;
   readonly capabilities: RuntimeCapabilities;
-  /** Refuses a plan this target cannot run as configured (e.g. GPUs a machine does not have). */
-  preflight?(plan: Plan, options: Readonly<Record<string, PlanParamValue>>): Diagnostic | undefined;
+  /**
+   * Refuses a plan this target cannot run as configured (e.g. GPUs a machine does not have, or a
+   * container program that is not on PATH); `env` is the environment the run starts in.
+   */
+  preflight?(
+    plan: Plan,
+    options: Readonly<Record<string, PlanParamValue>>,
+    env: Readonly<Record<string, string | undefined>>,
+  ): Diagnostic | undefined;
   submit(run: RunContext): Promise<SubmitResult>;
   /** Prints the requests `submit` would make (scripts, submit commands), submitting nothing. */
   describe?(run: RunContext, print: (text: string) => void): Promise<void>;

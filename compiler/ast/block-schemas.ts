@@ -33,7 +33,7 @@ export const RESOURCE_ATTRIBUTES = [
 export const COMBO_SELECTIONS = ['up_to', 'size', 'all', 'list'] as const;
 export const COMBOS_ATTRIBUTES = [...COMBO_SELECTIONS, 'exclude', 'order'] as const;
 
-export const QUALITY_ATTRIBUTES = ['measure', 'min', 'max', 'case_sensitive'] as const;
+export const QUALITY_ATTRIBUTES = ['measure', 'min', 'max', 'case_sensitive', 'min_kept'] as const;
 export const SIMILARITY_MEASURES = ['chrf', 'levenshtein', 'jaccard'] as const;
 
 export const CHUNK_ATTRIBUTES = ['rows', 'count'] as const;

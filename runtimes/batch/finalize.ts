@@ -140,13 +140,13 @@ export async function finishBatchRun(
   backend: Pick<BatchBackend, 'taskLog'>,
 ): Promise<BatchResult> {
   const merged = await mergeRun({ storage, plan });
-  const { ok, written, tasks, complete, totals } = merged;
+  const { ok, written, tasks, complete, totals, lowYield } = merged;
   const result: BatchResult = merged.ok
     ? {
         state: 'completed',
         completed: merged.complete,
         end: new Date().toISOString(),
-        merged: { ok, written, tasks, complete, totals },
+        merged: { ok, written, tasks, complete, totals, lowYield },
       }
     : {
         state: 'failed',

@@ -62,6 +62,16 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5118: {
+    name: 'combo-kept-few-variants',
+    summary:
+      'a combo kept fewer than `quality.min_kept` of its variants after the quality filter (a warning; an error under `--strict`)',
+  },
+  AUG5119: {
+    name: 'container-choice-not-runnable',
+    summary:
+      "a plan's container choice for its methods' images cannot be kept on the target it is run on (a scheduler given images without a container, a cloud target given a container program, or the program not on PATH)",
+  },
   AUG5140: {
     name: 'lsp-on-terminal',
     summary:
