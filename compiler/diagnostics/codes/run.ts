@@ -62,4 +62,13 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5120: {
+    name: 'aws-batch-target-incomplete',
+    summary:
+      'target aws-batch lacks what every job needs: `queue`, and `image` (the augc worker image) or `job_definition`',
+  },
+  AUG5121: {
+    name: 'aws-batch-group-images',
+    summary: "a group's methods name several different images: one AWS Batch job runs in one image",
+  },
 } satisfies CodeTable;
