@@ -25,6 +25,12 @@ export function preflightAwsBatch(
   options: Readonly<Record<string, PlanParamValue>>,
 ): Diagnostic | undefined {
   const target = awsTargetOf(options);
+  if (!plan.output.uri.startsWith('s3://'))
+    return refuse(
+      'AUG5122',
+      `AWS Batch jobs cannot reach the output \`${plan.output.uri}\`: it must be an \`s3://bucket/prefix\``,
+      'pass `--output s3://bucket/prefix`',
+    );
   if (target.queue === undefined)
     return refuse(
       'AUG5120',

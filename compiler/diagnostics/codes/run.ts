@@ -71,4 +71,9 @@ export const RUN_CODES = {
     name: 'aws-batch-group-images',
     summary: "a group's methods name several different images: one AWS Batch job runs in one image",
   },
+  AUG5122: {
+    name: 'aws-batch-output-not-s3',
+    summary:
+      "an aws-batch run's output is not an `s3://` URI: the service's jobs could not reach it",
+  },
 } satisfies CodeTable;
