@@ -30,7 +30,7 @@ export interface ContainerHost {
   env: Record<string, string>;
   logs: Map<string, string[]>;
   metadata: Map<string, { group: string; stream: string }>;
-  inject?: Injector;
+  inject?: Injector | undefined;
   queueName(job: FakeJob): string;
 }
 

@@ -45,7 +45,7 @@ export class FakeBatch {
   readonly logs = new Map<string, string[]>();
   readonly definitions: Definition[] = [];
   readonly table: JobTable;
-  inject?: Injector;
+  inject?: Injector | undefined;
   private readonly metadata = new Map<string, { group: string; stream: string }>();
   private readonly queues: FakeQueue[];
   private readonly server: Server;

@@ -55,6 +55,8 @@ export class JobTable {
   /** Called for each job that reaches RUNNABLE with a free slot: starts its container. */
   start: (job: FakeJob) => void = () => undefined;
   running = 0;
+  /** While true nothing starts (a test holds the queue, e.g. to cancel what is queued). */
+  paused = false;
 
   constructor(private readonly maxRunning: number) {}
 
@@ -127,7 +129,7 @@ export class JobTable {
       else if (deps.every((d) => d.status === 'SUCCEEDED')) job.status = 'RUNNABLE';
     }
     for (const job of this.jobs.values()) {
-      if (job.status !== 'RUNNABLE' || this.running >= this.maxRunning) continue;
+      if (job.status !== 'RUNNABLE' || this.paused || this.running >= this.maxRunning) continue;
       this.running++;
       job.status = 'STARTING';
       this.start(job);
