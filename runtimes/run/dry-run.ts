@@ -46,9 +46,18 @@ export async function describeTasks(
   );
 }
 
-/** Every task of the plan, as `augc plan --target T` shows them. */
-export function describePlan(req: DescribeRequest, events: RunEvents): Promise<void> {
-  return describeTasks(req, [...tasksOf(req.plan)], events);
+/**
+ * Every task of the plan, as `augc plan --target T` shows them; false (with the diagnostic
+ * reported) when the target would refuse the plan, as `augc run` would.
+ */
+export async function describePlan(req: DescribeRequest, events: RunEvents): Promise<boolean> {
+  const refused = req.runtime.preflight?.(req.plan, req.options);
+  if (refused) {
+    events.report(refused);
+    return false;
+  }
+  await describeTasks(req, [...tasksOf(req.plan)], events);
+  return true;
 }
 
 export async function dryRunPlan(
