@@ -33,7 +33,7 @@ export interface AwsBatchApi {
 }
 
 /** A sliding window: the call that would be the 51st within one second waits for its turn. */
-class RateLimit {
+export class RateLimit {
   private readonly times: number[] = [];
   constructor(private readonly perSecond: number) {}
 
@@ -49,12 +49,17 @@ class RateLimit {
   }
 }
 
+/** The SDK client's configuration: the adaptive retry mode, the plan's region; nothing else. */
+export function batchClientConfig(region: string | undefined): {
+  retryMode: 'adaptive';
+  region?: string;
+} {
+  return { retryMode: 'adaptive', ...(region !== undefined ? { region } : {}) };
+}
+
 export async function openAwsBatchApi(region: string | undefined): Promise<AwsBatchApi> {
   const sdk = await import('@aws-sdk/client-batch');
-  const client: BatchClient = new sdk.BatchClient({
-    retryMode: 'adaptive',
-    ...(region !== undefined ? { region } : {}),
-  });
+  const client: BatchClient = new sdk.BatchClient(batchClientConfig(region));
   const limit = new RateLimit(MAX_CALLS_PER_SECOND);
   let calls = 0;
   const call = async <T>(send: () => Promise<T>): Promise<T> => {

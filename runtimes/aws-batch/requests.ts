@@ -81,6 +81,7 @@ export function jobNameOf(...parts: string[]): string {
   return parts
     .map((p) => p.replace(/[^A-Za-z0-9_-]+/g, '-'))
     .join('-')
+    .replace(/-{2,}/g, '-')
     .slice(0, 128);
 }
 
