@@ -150,6 +150,34 @@ describe('failures on aws-batch', () => {
   );
 
   it(
+    'without --wait, an OOM kill fails the dependent finalizer: status says so, `augc finalize` continues',
+    async () => {
+      const file = pipeline('oomd', TYPO, 2);
+      h.batch.inject = (job, _attempt, memoryMiB) =>
+        /^augc-oomd-/.test(job.input.jobName ?? '') && job.index === 1 && memoryMiB < 2048
+          ? 'oom'
+          : undefined;
+      const uri = `s3://${h.s3.bucket}/runs/oom-detached`;
+      const r = await run(file, uri);
+      expect(r.code, r.stderr).toBe(0);
+      await h.batch.idle();
+      expect(h.batch.jobsNamed(/^augc-oomd-finalize-r1$/)[0]?.statusReason).toBe(
+        'Dependent Job failed',
+      );
+      const status = await augc(['status', uri], h.env);
+      expect(status.stdout).toContain(`\`augc finalize ${uri} --round 1\` continues the run`);
+      const fin = await augc(['finalize', uri, '--round', '1'], h.env);
+      expect(fin.code, fin.stderr).toBe(0);
+      expect(fin.stderr).toContain('1 task(s) resubmitted as round 2');
+      await h.batch.idle();
+      expect(h.batch.jobsNamed(/^augc-oomd-finalize-r2$/)[0]?.status).toBe('SUCCEEDED');
+      const after = await augc(['status', uri], h.env);
+      expect(after.stdout).toContain('finished: completed');
+    },
+    LONG,
+  );
+
+  it(
     'an always-failing child ends the run with exit 1, naming the task and its log stream',
     async () => {
       const file = pipeline('failing', `${TYPO}\n  method bad = command("sh -c 'exit 3'")`, 10);

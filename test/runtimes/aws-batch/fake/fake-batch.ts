@@ -41,7 +41,8 @@ export interface FakeBatchOptions {
 }
 
 export class FakeBatch {
-  readonly requests: { op: string; body: string }[] = [];
+  /** Every API request, in order, with when it arrived (ms since the epoch). */
+  readonly requests: { op: string; body: string; at: number }[] = [];
   readonly logs = new Map<string, string[]>();
   readonly definitions: Definition[] = [];
   readonly table: JobTable;
@@ -102,7 +103,7 @@ export class FakeBatch {
     const meta = /^\/ecs-metadata\/([0-9a-f]+)$/.exec(req.url ?? '');
     if (req.method === 'GET' && meta) return this.sendMetadata(res, meta[1] ?? '');
     const op = /^\/v1\/([a-z]+)$/.exec(req.url ?? '')?.[1] ?? '';
-    this.requests.push({ op, body });
+    this.requests.push({ op, body, at: Date.now() });
     res.setHeader('content-type', 'application/json');
     try {
       if (req.method !== 'POST' || !knownOperation(op))

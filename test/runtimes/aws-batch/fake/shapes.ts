@@ -3,13 +3,11 @@
  * test/fixtures/aws-batch/request-shapes.json: unknown members, missing required ones, and
  * wrong types are refused, as the service refuses them (the SDK checks nothing).
  */
-import { readFileSync } from 'node:fs';
+import shapes from '../../../fixtures/aws-batch/request-shapes.json' with { type: 'json' };
 
 type Shape = string | Shape[] | { [member: string]: Shape };
 
-const SHAPES = JSON.parse(
-  readFileSync(new URL('../../../fixtures/aws-batch/request-shapes.json', import.meta.url), 'utf8'),
-) as Record<string, Shape>;
+const SHAPES = shapes as unknown as Record<string, Shape>;
 
 export function knownOperation(op: string): boolean {
   return op !== '$comment' && Object.hasOwn(SHAPES, op);
