@@ -90,6 +90,13 @@ export async function batchStatus(
     `${latest.state.runtime} (${describe}) round ${r.round}, attempt ${r.attempt}: arrays ${r.arrays
       .map((a) => `${a.jobId} (${a.group}[${a.indices}]${a.offset > 0 ? ` +${a.offset}` : ''})`)
       .join(', ')}; finalizer ${finalizer}`,
+    ...jobs.flatMap((j) =>
+      j.summary && j.index === undefined
+        ? [
+            `array ${j.jobId}: ${j.summary.queued} queued, ${j.summary.running} running, ${j.summary.succeeded} succeeded, ${j.summary.failed} failed`,
+          ]
+        : [],
+    ),
     ...(q.ok ? [] : [q.message]),
     ...(cancelled ? ['cancelled with `augc cancel`'] : []),
     ...(result ? [`finished: ${result.state} at ${result.end}`] : []),

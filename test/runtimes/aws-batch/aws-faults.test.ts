@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { augc } from '../../cli/spawn-augc.js';
 import { OOM_REASON, SPOT_REASON } from './fake/containers.js';
-import { startHarness, storageAt, targetSets, type Harness } from './harness.js';
+import {
+  everyObjectText,
+  PLANTED,
+  startHarness,
+  storageAt,
+  targetSets,
+  type Harness,
+} from './harness.js';
 
 let h: Harness;
 let dir: string;
@@ -225,4 +232,11 @@ describe('failures on aws-batch', () => {
     },
     LONG,
   );
+
+  it('leaves the planted credential in no request, log, record or object', async () => {
+    expect(h.batch.requests.length).toBeGreaterThan(0);
+    for (const q of h.batch.requests) expect(q.body).not.toContain(PLANTED);
+    for (const lines of h.batch.logs.values()) expect(lines.join('\n')).not.toContain(PLANTED);
+    expect(await everyObjectText(storageAt(`s3://${h.s3.bucket}/runs`))).not.toContain(PLANTED);
+  });
 });

@@ -32,7 +32,7 @@ function expectSameAsLocal(remote: Map<string, Buffer>): void {
   for (const [path, bytes] of h.local) expect(remote.get(path)?.equals(bytes), path).toBe(true);
 }
 
-const LONG = 240_000;
+const LONG = 400_000;
 
 describe('augc run --target aws-batch', () => {
   it(
@@ -82,7 +82,14 @@ describe('augc run --target aws-batch', () => {
       const status = await augc(['status', uri], h.env);
       expect(status.code, status.stderr).toBe(0);
       expect(status.stdout).toContain('27 completed, 0 running, 0 failed, 0 pending');
+      // The array's own counts, from its statusSummary.
+      expect(status.stdout).toMatch(
+        /array [0-9a-f-]+: 0 queued, 0 running, 27 succeeded, 0 failed/,
+      );
       expect(status.stdout).toContain('finished: completed');
+      // The second run found the first one's job definition: no new revision per run.
+      expect(h.batch.requests.filter((q) => q.op === 'registerjobdefinition')).toHaveLength(1);
+      expect(h.batch.definitions).toHaveLength(1);
     },
     LONG,
   );

@@ -131,6 +131,23 @@ describe('aws-batch requests shown, nothing submitted', () => {
     expect(h.batch.requests).toEqual([]);
   });
 
+  it('a group whose command method has its own image gets a definition of that image', async () => {
+    const file = write(
+      'own-image',
+      '  method shout = command("tr a-z A-Z") {\n    io = stdio\n    image = "lab/shout:1"\n  }\n  output "s3://augc-runs/own" {\n    format = csv\n  }',
+    );
+    const r = await augc(['plan', file, '--target', 'aws-batch', ...targetSets()], h.env);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = blocks(r.stdout);
+    const defs = shown.filter((b) => b.op === 'RegisterJobDefinition').map((b) => b.input);
+    const image = (d: Record<string, unknown> | undefined) =>
+      (d?.['containerProperties'] as { image: string } | undefined)?.image;
+    expect(defs.map(image)).toEqual(['lab/shout:1', IMAGE]);
+    const [task, finalizer] = shown.filter((b) => b.op === 'SubmitJob').map((b) => b.input);
+    expect(task?.['jobDefinition']).toBe(defs[0]?.['jobDefinitionName']);
+    expect(finalizer?.['jobDefinition']).toBe(defs[1]?.['jobDefinitionName']);
+  });
+
   it('refuses what AWS Batch would refuse, before anything is sent', async () => {
     const local = write(
       'local-out',
