@@ -60,7 +60,8 @@ export async function taskStatus(
   const task = [...tasksOf(plan)].find((t) => t.id === taskId);
   if (!task) {
     const message = `the run has no task \`${taskId}\``;
-    const diagnostic: Diagnostic = { code: 'AUG5109', severity: 'error', message };
+    const help = 'task ids look like `combo_1_typo.c00003`: see `augc status RUN --json`';
+    const diagnostic: Diagnostic = { code: 'AUG5123', severity: 'error', message, help };
     return { ok: false, status: 'failed', diagnostics: [diagnostic] };
   }
   const attemptFiles = await listAttempts(storage);

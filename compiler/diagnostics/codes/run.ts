@@ -76,4 +76,8 @@ export const RUN_CODES = {
     summary:
       "an aws-batch run's output is not an `s3://` URI: the service's jobs could not reach it",
   },
+  AUG5123: {
+    name: 'unknown-task',
+    summary: '`augc status RUN --task T` names a task the run does not have',
+  },
 } satisfies CodeTable;

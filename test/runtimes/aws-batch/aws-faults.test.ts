@@ -203,6 +203,9 @@ describe('failures on aws-batch', () => {
       const status = await augc(['status', uri, '--task', 'combo_1_bad.c00000'], h.env);
       expect(status.stdout).toContain('attempt 2  failed (exit(3))');
       expect(status.stdout).toContain(`stream ${stream ?? ''}`);
+      const unknown = await augc(['status', uri, '--task', 'combo_9_nope.c00000'], h.env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('error[AUG5123]: the run has no task `combo_9_nope.c00000`');
     },
     LONG,
   );
