@@ -211,6 +211,34 @@ describe('failures on aws-batch', () => {
   );
 
   it(
+    'without --wait, the finalizer job itself resubmits a recorded retryable failure as a new round',
+    async () => {
+      // SIGKILL of a command counts as `oom` for the retry rule (docs/runtimes/local.md); the
+      // container lives on, so the worker records it and Batch sees the array succeed.
+      const file = pipeline('killed', `${TYPO}\n  method bad = command("sh -c 'kill -9 $$'")`, 10);
+      h.batch.inject = undefined;
+      const uri = `s3://${h.s3.bucket}/runs/killed`;
+      const r = await run(file, uri);
+      expect(r.code, r.stderr).toBe(0);
+      await h.batch.idle();
+      const second = submitted(/^augc-killed-.*-r2-/)[0];
+      expect(second?.containerOverrides.command).toEqual(
+        expect.arrayContaining(['--attempt', '2', '--index', '1']),
+      );
+      const memory = second?.containerOverrides.resourceRequirements.find(
+        (x) => x.type === 'MEMORY',
+      );
+      expect(memory?.value).toBe('2048');
+      expect(h.batch.jobsNamed(/^augc-killed-finalize-r1$/)[0]?.status).toBe('SUCCEEDED');
+      expect(h.batch.jobsNamed(/^augc-killed-finalize-r2$/)[0]?.status).toBe('FAILED');
+      const status = await augc(['status', uri], h.env);
+      expect(status.stdout).toContain('finished: failed');
+      expect(status.stdout).toContain('1 completed, 0 running, 1 failed');
+    },
+    LONG,
+  );
+
+  it(
     '`augc cancel` terminates every job of the run with a reason and records it',
     async () => {
       const file = pipeline('cancel', TYPO, 2);
