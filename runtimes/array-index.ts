@@ -33,11 +33,25 @@ export function arrayIndexOf(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   offset = 0,
+  list?: readonly number[],
+): ArrayIndex {
+  const raw = rawIndexOf(flag, env);
+  if (!raw.ok || list === undefined) return raw.ok ? { ...raw, index: raw.index + offset } : raw;
+  // A service whose arrays count 0..size-1 runs a scattered set of tasks as the n-th of a list.
+  const picked = list[raw.index];
+  if (picked === undefined)
+    return { ok: false, message: `array index ${raw.index} is past the ${list.length} listed` };
+  return { ok: true, index: picked + offset, source: raw.source };
+}
+
+function rawIndexOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
 ): ArrayIndex {
   if (flag !== undefined) {
     if (!INTEGER.test(flag))
       return { ok: false, message: `--index must be a whole number, not \`${flag}\`` };
-    return { ok: true, index: Number(flag) + offset, source: '--index' };
+    return { ok: true, index: Number(flag), source: '--index' };
   }
   for (const name of INDEX_VARIABLES) {
     const raw = env[name];
@@ -45,12 +59,26 @@ export function arrayIndexOf(
     const index = parseIndex(name, raw);
     if (index === undefined)
       return { ok: false, message: `${name}=\`${raw}\` is not an array index` };
-    return { ok: true, index: index + offset, source: name };
+    return { ok: true, index, source: name };
   }
   return {
     ok: false,
     message: `no task index: pass --index or run inside an array job (${INDEX_VARIABLES.join(', ')})`,
   };
+}
+
+/** Services that retry a job themselves say which try this is (1 for the first). */
+export const ATTEMPT_VARIABLES = ['AWS_BATCH_JOB_ATTEMPT'] as const;
+
+/** The service's own attempt number (1-based), when the environment has one. */
+export function serviceAttemptOf(
+  env: Readonly<Record<string, string | undefined>>,
+): number | undefined {
+  for (const name of ATTEMPT_VARIABLES) {
+    const raw = env[name]?.trim();
+    if (raw !== undefined && /^[1-9]\d*$/.test(raw)) return Number(raw);
+  }
+  return undefined;
 }
 
 /** Where each scheduler or service puts the job's id (for records and logs), in order of trust. */

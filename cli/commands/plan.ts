@@ -87,7 +87,7 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
   if (opened.ok) {
     const { plan } = result;
     const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
-    await describePlan(req, cliEvents(ctx, plan));
+    if (!(await describePlan(req, cliEvents(ctx, plan)))) return EXIT.failure;
   }
   return EXIT.ok;
 }

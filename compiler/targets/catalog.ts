@@ -143,10 +143,40 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   'aws-batch': {
     summary: 'AWS Batch array jobs',
     options: [
-      opt('queue', 'string', 'the job queue'),
-      opt('region', 'string', 'the AWS region, e.g. `us-east-1`'),
-      opt('job_definition', 'string', 'the job definition name or ARN'),
-      ARRAY_LIMIT,
+      opt('queue', 'string', 'the job queue (name or ARN)'),
+      opt(
+        'region',
+        'string',
+        "the AWS region, e.g. `us-east-1` (default: the SDK's, e.g. `AWS_REGION`)",
+      ),
+      opt(
+        'job_definition',
+        'string',
+        'a job definition to use (name, `name:revision` or ARN) instead of one augc registers',
+      ),
+      opt(
+        'image',
+        'string',
+        'the worker image augc registers its job definition for (augc on PATH)',
+      ),
+      opt('platform', 'enum', 'what backs the queue: ec2, spot or fargate (no GPUs); default ec2', {
+        values: ['ec2', 'spot', 'fargate'],
+      }),
+      opt(
+        'job_role_arn',
+        'string',
+        'the IAM role the jobs run as (reads and writes the run in S3)',
+      ),
+      opt('execution_role_arn', 'string', 'the ECS execution role (needed on Fargate)'),
+      opt(
+        'log_group',
+        'string',
+        'the CloudWatch Logs group of the jobs (default `/aws/batch/job`)',
+      ),
+      opt('share_identifier', 'string', 'the fair-share identifier (fair-share queues only)'),
+      opt('scheduling_priority', 'integer', 'the fair-share scheduling priority, 0..9999', {
+        min: 0,
+      }),
       MAX_ARRAY,
       ...LIMITS,
     ],

@@ -47,9 +47,20 @@ export async function describeTasks(
   );
 }
 
-/** Every task of the plan, as `augc plan --target T` shows them. */
-export function describePlan(req: DescribeRequest, events: RunEvents): Promise<void> {
-  return describeTasks(req, [...tasksOf(req.plan)], events);
+/**
+ * Every task of the plan, as `augc plan --target T` shows them; false (with the diagnostic
+ * reported) when the target would refuse the plan, as `augc run` would.
+ */
+export async function describePlan(req: DescribeRequest, events: RunEvents): Promise<boolean> {
+  const refused =
+    containerMismatch(req.plan, req.runtime.name) ??
+    req.runtime.preflight?.(req.plan, req.options, req.env);
+  if (refused) {
+    events.report(refused);
+    return false;
+  }
+  await describeTasks(req, [...tasksOf(req.plan)], events);
+  return true;
 }
 
 export async function dryRunPlan(

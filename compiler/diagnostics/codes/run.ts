@@ -72,6 +72,24 @@ export const RUN_CODES = {
     summary:
       "a plan's container choice for its methods' images cannot be kept on the target it is run on (a scheduler given images without a container, a cloud target given a container program, or the program not on PATH)",
   },
+  AUG5120: {
+    name: 'aws-batch-target-incomplete',
+    summary:
+      'target aws-batch lacks what every job needs: `queue`, and `image` (the augc worker image) or `job_definition`',
+  },
+  AUG5121: {
+    name: 'aws-batch-group-images',
+    summary: "a group's methods name several different images: one AWS Batch job runs in one image",
+  },
+  AUG5122: {
+    name: 'aws-batch-output-not-s3',
+    summary:
+      "an aws-batch run's output is not an `s3://` URI: the service's jobs could not reach it",
+  },
+  AUG5123: {
+    name: 'unknown-task',
+    summary: '`augc status RUN --task T` names a task the run does not have',
+  },
   AUG5140: {
     name: 'lsp-on-terminal',
     summary:

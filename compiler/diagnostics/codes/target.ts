@@ -51,6 +51,26 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
   },
+  AUG4014: {
+    name: 'aws-batch-walltime-too-short',
+    summary:
+      'A method on `target aws-batch` has a walltime under 60 s, the shortest attempt timeout AWS Batch takes.',
+  },
+  AUG4015: {
+    name: 'fargate-has-no-gpus',
+    summary:
+      'A method asks for GPUs on an `aws-batch` target whose queue is Fargate (`platform = "fargate"`).',
+  },
+  AUG4016: {
+    name: 'fargate-size-unavailable',
+    summary:
+      'A method asks for more vCPU or memory than any size Fargate offers (16 vCPU, 120 GiB).',
+  },
+  AUG4017: {
+    name: 'aws-batch-option-out-of-range',
+    summary:
+      '`scheduling_priority` is outside 0..9999, or `share_identifier` is longer than 255 characters.',
+  },
   AUG4025: {
     name: 'azure-batch-account-missing',
     summary:
