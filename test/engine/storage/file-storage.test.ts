@@ -118,10 +118,10 @@ describe('openStorage', () => {
       ok: false,
       message: expect.stringContaining('valid S3 bucket') as string,
     });
-    expect(openStorage('gs://bucket/prefix')).toEqual({
+    expect(openStorage('az://account/container/prefix')).toEqual({
       ok: false,
       message:
-        'storage `gs://` is not supported (`gs://bucket/prefix`); use a local path or one of file://, s3://',
+        'storage `az://` is not supported (`az://account/container/prefix`); use a local path or one of file://, s3://, gs://',
     });
     expect(localPathOf('gs://b/x')).toBeUndefined();
     expect(localPathOf('data/in.csv')).toBe('data/in.csv');
