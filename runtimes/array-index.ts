@@ -26,17 +26,38 @@ function parseIndex(name: string, raw: string): number | undefined {
 /**
  * The index as given (`--index` or the environment) plus `offset`: a group longer than the
  * scheduler's array limit is submitted as several arrays that each count from 0, and each sub-array's
- * job passes its first index as the offset.
+ * job passes its first index as the offset. A service whose arrays always count 0..n-1 (Cloud
+ * Batch) is given the indices to run as `list`: its index k runs the k-th of them.
  */
 export function arrayIndexOf(
   flag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   offset = 0,
+  list?: readonly number[],
+): ArrayIndex {
+  const found = rawIndexOf(flag, env);
+  if (!found.ok || list === undefined) return shifted(found, offset);
+  const mapped = list[found.index];
+  if (mapped === undefined)
+    return {
+      ok: false,
+      message: `${found.source}=${found.index} is past the ${list.length} indices this job runs`,
+    };
+  return { ok: true, index: mapped + offset, source: found.source };
+}
+
+function shifted(found: ArrayIndex, offset: number): ArrayIndex {
+  return found.ok ? { ...found, index: found.index + offset } : found;
+}
+
+function rawIndexOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
 ): ArrayIndex {
   if (flag !== undefined) {
     if (!INTEGER.test(flag))
       return { ok: false, message: `--index must be a whole number, not \`${flag}\`` };
-    return { ok: true, index: Number(flag) + offset, source: '--index' };
+    return { ok: true, index: Number(flag), source: '--index' };
   }
   for (const name of INDEX_VARIABLES) {
     const raw = env[name];
@@ -44,7 +65,7 @@ export function arrayIndexOf(
     const index = parseIndex(name, raw);
     if (index === undefined)
       return { ok: false, message: `${name}=\`${raw}\` is not an array index` };
-    return { ok: true, index: index + offset, source: name };
+    return { ok: true, index, source: name };
   }
   return {
     ok: false,
@@ -69,4 +90,14 @@ export function jobIdOf(env: Readonly<Record<string, string | undefined>>): stri
     if (value !== undefined && value !== '') return value;
   }
   return undefined;
+}
+
+/**
+ * How many times the service already retried this task within its job: Cloud Batch's
+ * `BATCH_TASK_RETRY_ATTEMPT` (0 on the first run). The worker's attempt is the job's attempt
+ * plus this, so a task the service reruns after a preemption records attempt 2, not attempt 1 again.
+ */
+export function serviceRetriesOf(env: Readonly<Record<string, string | undefined>>): number {
+  const raw = env['BATCH_TASK_RETRY_ATTEMPT']?.trim() ?? '';
+  return INTEGER.test(raw) ? Number(raw) : 0;
 }

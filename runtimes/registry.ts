@@ -15,6 +15,7 @@ const RUNTIMES: Readonly<Partial<Record<TargetName, Loader>>> = {
   slurm: async () => (await import('./slurm/index.js')).slurmRuntime,
   pbs: async () => (await import('./pbs/index.js')).pbsRuntime,
   lsf: async () => (await import('./lsf/index.js')).lsfRuntime,
+  'gcp-batch': async () => (await import('./gcp-batch/index.js')).gcpBatchRuntime,
 };
 
 export function runtimeNames(): TargetName[] {

@@ -1,11 +1,14 @@
 /**
  * `augc worker --plan URI --group G [--index I]`: runs exactly one task. Every target's jobs call
  * it; the index comes from `--index` or the scheduler's array variable. Exit 0 when the task is
- * complete, 1 when it failed (its attempt record says why), 130 when interrupted.
+ * complete, 1 when it failed (its attempt record says why), 130 when interrupted. With
+ * `--pass-exit-code`, a task whose command exited N (1-255) exits N, so that a batch service's
+ * retry rules can match the pipeline's `exit(N)` conditions.
  */
 import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
-import { arrayIndexOf, jobIdOf } from '../../runtimes/array-index.js';
+import { parseIndices } from '../../runtimes/batch/index-spec.js';
+import { arrayIndexOf, jobIdOf, serviceRetriesOf } from '../../runtimes/array-index.js';
 import { runWorkerTask } from '../../runtimes/worker-task.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -17,7 +20,24 @@ interface WorkerFlags {
   group: string;
   index?: string;
   indexOffset?: number;
+  indices?: string;
   attempt?: number;
+  passExitCode?: boolean;
+}
+
+function indexList(spec: string | undefined): number[] | undefined | { error: string } {
+  if (spec === undefined) return undefined;
+  try {
+    return parseIndices(spec);
+  } catch {
+    return { error: `--indices must be indices and ranges such as \`0-9,12\`, not \`${spec}\`` };
+  }
+}
+
+/** The failed command's own exit status, when asked for and it is a status a process can have. */
+function exitCodeOf(flags: WorkerFlags, code: number | undefined): number {
+  if (flags.passExitCode === true && code !== undefined && code >= 1 && code <= 255) return code;
+  return EXIT.failure;
 }
 
 /** The scheduler's job id when there is one, for records and logs. */
@@ -26,7 +46,12 @@ function workerName(env: Readonly<Record<string, string | undefined>>): string {
 }
 
 export async function runWorker(flags: WorkerFlags, ctx: CliContext): Promise<number> {
-  const index = arrayIndexOf(flags.index, ctx.io.env, flags.indexOffset ?? 0);
+  const list = indexList(flags.indices);
+  if (list !== undefined && !Array.isArray(list)) {
+    reportMessage(ctx, { code: 'AUG5109', severity: 'error', message: list.error });
+    return EXIT.usage;
+  }
+  const index = arrayIndexOf(flags.index, ctx.io.env, flags.indexOffset ?? 0, list);
   if (!index.ok) {
     reportMessage(ctx, { code: 'AUG5109', severity: 'error', message: index.message });
     return EXIT.usage;
@@ -40,7 +65,7 @@ export async function runWorker(flags: WorkerFlags, ctx: CliContext): Promise<nu
       planUri: flags.plan,
       group: flags.group,
       index: index.index,
-      attempt: flags.attempt ?? 1,
+      attempt: (flags.attempt ?? 1) + serviceRetriesOf(ctx.io.env),
       worker: workerName(ctx.io.env),
       signal: controller.signal,
       log: (text) => ctx.io.stderr.write(text),
@@ -60,7 +85,7 @@ export async function runWorker(flags: WorkerFlags, ctx: CliContext): Promise<nu
       ? `task ${result.task.id} failed (${result.failure.errorClass})`
       : 'no task to run';
     reportMessage(ctx, { code, severity: 'error', message: `${what}: ${result.failure.message}` });
-    return EXIT.failure;
+    return exitCodeOf(flags, result.failure.exitCode);
   } finally {
     process.off('SIGINT', abort);
     process.off('SIGTERM', abort);
@@ -80,7 +105,17 @@ export function workerCommand(program: Command, ctx: CliContext): void {
         'added to the index (sub-arrays of a split group)',
       ).argParser(intAtLeast(0)),
     )
-    .addOption(new Option('--attempt <n>', 'the attempt number (retries)').argParser(intAtLeast(1)))
+    .option(
+      '--indices <spec>',
+      'the indices this array runs (e.g. `3,7,12-15`): its index k runs the k-th of them',
+    )
+    .addOption(
+      new Option(
+        '--attempt <n>',
+        "the attempt number (retries); Cloud Batch's own retries are added to it",
+      ).argParser(intAtLeast(1)),
+    )
+    .option('--pass-exit-code', "exit with the failed command's own status instead of 1")
     .action(async (flags: WorkerFlags) => {
       ctx.exitCode = await runWorker(flags, ctx);
     });

@@ -39,6 +39,8 @@ async function readAttempt(storage: Storage, task: string, attempt: number, sinc
 interface Failed {
   task: RoundTask & { id: string };
   array: BatchArray;
+  /** The task's last attempt: the round's, plus the runs the service retried on its own. */
+  attempt: number;
   failure: BatchFailure;
   recorded: boolean;
 }
@@ -69,11 +71,13 @@ async function checkTask(
   const state = await readTaskState(ctx.storage, ctx.plan, task, { verifyHash: false });
   if (state.state === 'complete') return [];
   const job = jobs.find((j) => j.jobId === a.jobId && j.index === rel);
-  const attempt = await readAttempt(ctx.storage, task.id, round.attempt, round.submitted);
-  const rc = await ctx.backend.exitStatus(a.groupDir, index, round.attempt);
+  const last = round.attempt + Math.max(0, (job?.tries ?? 1) - 1);
+  const attempt = await readAttempt(ctx.storage, task.id, last, round.submitted);
+  const rc = await ctx.backend.exitStatus(a.groupDir, index, last);
   const failure = classifyFailure(job, attempt, rc);
   const recorded = attempt !== undefined && !failure.fromScheduler;
-  return [{ task: { group: a.group, index, id: task.id }, array: a, failure, recorded }];
+  const id = task.id;
+  return [{ task: { group: a.group, index, id }, array: a, attempt: last, failure, recorded }];
 }
 
 /** An attempt record for a task the scheduler killed or that died before the engine could write one. */
@@ -81,7 +85,7 @@ async function recordAttempt(ctx: BatchContext, f: Failed, round: BatchRound): P
   const task = taskAt(ctx.plan, f.task.group, f.task.index);
   if (!task) return;
   const record = attemptRecordOf(task, {
-    attempt: round.attempt,
+    attempt: f.attempt,
     state: 'failed',
     errorClass: f.failure.errorClass as FailureClass,
     signal: f.failure.signal,
@@ -92,7 +96,7 @@ async function recordAttempt(ctx: BatchContext, f: Failed, round: BatchRound): P
     worker: `${f.array.jobId}[${f.task.index - f.array.offset}]`,
     start: round.submitted,
   });
-  await writeJson(ctx.storage, attemptPathOf(task.id, round.attempt), record);
+  await writeJson(ctx.storage, attemptPathOf(task.id, f.attempt), record);
 }
 
 export async function finalizeRound(
@@ -110,10 +114,10 @@ export async function finalizeRound(
   const failed = await failedTasks(ctx, round, jobs);
   for (const f of failed.filter((x) => !x.recorded)) await recordAttempt(ctx, f, round);
   const retry = failed.filter(
-    (f) => isRetryable(f.failure) && shouldRetry(ctx.plan.retry, round.attempt, f.failure),
+    (f) => isRetryable(f.failure) && shouldRetry(ctx.plan.retry, f.attempt, f.failure),
   );
   if (retry.length > 0) {
-    const next = round.attempt + 1;
+    const next = Math.max(...retry.map((f) => f.attempt)) + 1;
     const submitted = await submitRound(
       ctx,
       roundNumber + 1,

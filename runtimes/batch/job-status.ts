@@ -22,6 +22,11 @@ export interface JobStatus {
   state: JobStateName;
   raw: string;
   reason?: string;
+  /**
+   * How many times the service itself ran this task in this job, when it retries tasks on its
+   * own (Cloud Batch's `maxRetryCount`): each of those runs was an attempt.
+   */
+  tries?: number;
 }
 
 /** States after which a job will not change again. */

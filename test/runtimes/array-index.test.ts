@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayIndexOf } from '../../runtimes/array-index.js';
+import { arrayIndexOf, serviceRetriesOf } from '../../runtimes/array-index.js';
 
 describe('arrayIndexOf', () => {
   it('prefers --index over the environment', () => {
@@ -36,5 +36,28 @@ describe('arrayIndexOf', () => {
     expect(arrayIndexOf(undefined, {}).ok).toBe(false);
     expect(arrayIndexOf('-1', {}).ok).toBe(false);
     expect(arrayIndexOf(undefined, { SLURM_ARRAY_TASK_ID: 'x' }).ok).toBe(false);
+  });
+
+  it("maps a Cloud Batch index through the job's list of indices, then adds the offset", () => {
+    const env = { BATCH_TASK_INDEX: '2' };
+    expect(arrayIndexOf(undefined, env, 100, [3, 7, 12, 13])).toEqual({
+      ok: true,
+      index: 112,
+      source: 'BATCH_TASK_INDEX',
+    });
+    const past = arrayIndexOf(undefined, { BATCH_TASK_INDEX: '4' }, 0, [3, 7, 12, 13]);
+    expect(past).toEqual({
+      ok: false,
+      message: 'BATCH_TASK_INDEX=4 is past the 4 indices this job runs',
+    });
+  });
+});
+
+describe('serviceRetriesOf', () => {
+  it("reads Cloud Batch's retry counter, 0 when absent or malformed", () => {
+    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: '2' })).toBe(2);
+    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: '0' })).toBe(0);
+    expect(serviceRetriesOf({})).toBe(0);
+    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: 'x' })).toBe(0);
   });
 });

@@ -62,4 +62,9 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5125: {
+    name: 'plan-not-runnable-on-gcp-batch',
+    summary:
+      'a plan cannot run on `gcp-batch` as configured: an output that is not `gs://`, missing `project`/`region`, a group without an image, or a GPU with no Google accelerator',
+  },
 } satisfies CodeTable;

@@ -51,4 +51,14 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
   },
+  AUG4020: {
+    name: 'target-option-required',
+    summary:
+      'The target a plan is made for needs an option that is not set (e.g. `project` and `region` for `gcp-batch`).',
+  },
+  AUG4021: {
+    name: 'gpu-type-unavailable',
+    summary:
+      'A method asks for GPUs that the target a plan is made for cannot request (no Google accelerator for its `gpu_type`, or no type at all).',
+  },
 };

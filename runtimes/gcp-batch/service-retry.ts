@@ -1,0 +1,76 @@
+/**
+ * Which failures Cloud Batch retries itself, inside the job (`maxRetryCount` with one
+ * `RETRY_TASK` lifecycle policy, which fails every exit code it does not list), and which are left
+ * to augc's next round. The service reruns a task on the same request, so it takes only the
+ * failures the pipeline's retry rule allows whose next attempt needs nothing else: preemption and
+ * lost VMs always; timeouts, OOM kills, signals and `exit(N)` only when the rule escalates no
+ * resource (a rerun with more memory or walltime is a new job, in augc's next round).
+ */
+import type { PlanRetry, PlanRetryCondition } from '../../compiler/plan/types.js';
+
+/** Exit codes Cloud Batch reports for what happened to the VM rather than the task. */
+export const BATCH_EXIT = {
+  preempted: 50001,
+  vmReportingTimeout: 50002,
+  vmRebooted: 50003,
+  unresponsive: 50004,
+  maxRunDuration: 50005,
+  vmRecreated: 50006,
+} as const;
+
+/** Cloud Batch accepts 0..10 retries per task. */
+export const MAX_RETRY_COUNT = 10;
+
+export interface ServiceRetry {
+  maxRetryCount: number;
+  lifecyclePolicies: { action: 'RETRY_TASK'; actionCondition: { exitCodes: number[] } }[];
+}
+
+const SIGNALS: Readonly<Record<string, number>> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGABRT: 6,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+  SIGPIPE: 13,
+  SIGTERM: 15,
+};
+
+/** The exit codes one condition covers, or `all` for `any` (given no escalation). */
+function codesOf(c: PlanRetryCondition, escalates: boolean): number[] | 'all' {
+  const { preempted, vmReportingTimeout, vmRebooted, vmRecreated, maxRunDuration } = BATCH_EXIT;
+  const lostVm = [vmReportingTimeout, vmRebooted, vmRecreated];
+  switch (c.kind) {
+    case 'preempted':
+      return [preempted];
+    case 'node_fail':
+      return lostVm;
+    case 'any':
+      return escalates ? [preempted, ...lostVm] : 'all';
+    default:
+      if (escalates) return [];
+  }
+  if (c.kind === 'timeout') return [maxRunDuration];
+  if (c.kind === 'oom') return [137];
+  if (c.kind === 'exit') return c.code >= 1 && c.code <= 255 ? [c.code] : [];
+  if (c.kind !== 'signal') return [];
+  const n = SIGNALS[c.signal.toUpperCase()];
+  return n === undefined ? [] : [128 + n];
+}
+
+/** What a job of attempt `attempt` asks Batch to retry itself, and how often. */
+export function serviceRetryOf(retry: PlanRetry, attempt: number): ServiceRetry {
+  const left = Math.min(MAX_RETRY_COUNT, Math.max(0, retry.attempts - attempt));
+  if (left === 0) return { maxRetryCount: 0, lifecyclePolicies: [] };
+  const escalates = retry.escalate.length > 0;
+  const found = retry.on.map((c) => codesOf(c, escalates));
+  // `any` without escalation: every failure is retried, which is Batch's behaviour with no policy.
+  if (found.includes('all')) return { maxRetryCount: left, lifecyclePolicies: [] };
+  const codes = [...new Set(found.flatMap((f) => (f === 'all' ? [] : f)))].sort((a, b) => a - b);
+  if (codes.length === 0) return { maxRetryCount: 0, lifecyclePolicies: [] };
+  return {
+    maxRetryCount: left,
+    lifecyclePolicies: [{ action: 'RETRY_TASK', actionCondition: { exitCodes: codes } }],
+  };
+}

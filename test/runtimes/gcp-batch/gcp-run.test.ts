@@ -1,0 +1,250 @@
+/**
+ * `augc run --target gcp-batch` end to end, offline: the real @google-cloud/batch client against
+ * the Batch fake (gRPC from the package's own protos), the real @google-cloud/storage client
+ * against the test GCS server, and every task a real `augc worker` process.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storage } from '../../../engine/storage/storage.js';
+import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
+import { setArgs, startCloud, type Cloud } from './cloud.js';
+
+let cloud: Cloud;
+
+beforeAll(async () => {
+  cloud = await startCloud();
+});
+
+afterAll(async () => {
+  await cloud.stop();
+});
+
+const EXAMPLE = 'examples/clinical-sentences.aug';
+
+async function readAll(storage: Storage, skip: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const path of await storage.list('')) {
+    if (path.startsWith(`${skip}/`)) continue;
+    const source = storage.openSource(path);
+    out.set(path, Buffer.from(await source.readRange(0, await source.size())));
+  }
+  return out;
+}
+
+/** One command method over 4 rows in 2 chunks; `body` is the shell the method runs. */
+function commandPipeline(body: string, retry: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'augc-gcp-'));
+  writeFileSync(
+    join(dir, 'data.csv'),
+    'id,text\n1,alpha beta\n2,gamma delta\n3,epsilon zeta\n4,eta theta\n',
+  );
+  writeFileSync(join(dir, 'cmd.sh'), `#!/bin/sh\n${body}\n`);
+  writeFileSync(
+    join(dir, 'cmd.aug'),
+    `pipeline "cmd" {
+  input "data.csv" { id = "id"  text = ["text"] }
+  method copy = command(["sh", "${join(dir, 'cmd.sh')}"])
+  chunk { rows = 2 }
+  retry { ${retry} }
+  resources { walltime = 5m  memory = 256MiB }
+  output "out" { format = jsonl }
+}
+`,
+  );
+  return join(dir, 'cmd.aug');
+}
+
+describe('gcp-batch on the fakes', () => {
+  it(
+    'runs the text example to datasets and a manifest byte-identical to a local run',
+    { timeout: 900_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'augc-gcp-local-'));
+      const local = await augc(['run', EXAMPLE, '--output', join(dir, 'local')]);
+      expect(local.code, local.stderr).toBe(0);
+      const { uri, storage } = cloud.output();
+      const run = await augc(
+        ['run', EXAMPLE, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain('no finalizer job (this process finalizes)');
+      const remote = await readAll(storage, '_augc');
+      const files = filesUnder(join(dir, 'local'), ['_augc']);
+      expect([...remote.keys()].sort()).toEqual(files);
+      for (const f of files)
+        expect(remote.get(f)!.equals(readFileSync(join(dir, 'local', f))), f).toBe(true);
+      expect(files).toContain('manifest_final.csv');
+      // The driver printed the merge as `augc run` on local does.
+      expect(run.stdout.replaceAll(uri, 'OUT')).toBe(
+        local.stdout.replaceAll(join(dir, 'local'), 'OUT'),
+      );
+      // One job for the one group: 27 tasks, no task listing needed for a job that succeeded.
+      const creates = cloud.batch.calls.filter((c) => c.startsWith('CreateJob'));
+      expect(creates).toHaveLength(1);
+      expect(cloud.batch.calls.filter((c) => c.startsWith('ListTasks'))).toEqual([]);
+      expect(await storage.exists('_augc/batch/result.json')).toBe(true);
+    },
+  );
+
+  it(
+    'retries an injected preemption inside the job, as the next attempt',
+    { timeout: 300_000 },
+    async () => {
+      const aug = commandPipeline(
+        'cat "$AUGC_INPUT" > "$AUGC_OUTPUT"',
+        'attempts = 2  on = [preempted]',
+      );
+      const { uri, storage } = cloud.output();
+      const jobTag = uri.split('/').at(-1)!;
+      cloud.preempt.push({ job: 'augc-cmd-r1', index: 0, retry: 0 });
+      const before = cloud.batch.calls.length;
+      const run = await augc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      cloud.preempt.length = 0;
+      expect(run.code, run.stderr).toBe(0);
+      const calls = cloud.batch.calls.slice(before);
+      expect(calls.filter((c) => c.startsWith('CreateJob'))).toHaveLength(1);
+      const job = [...cloud.batch.jobs.values()].find((j) =>
+        JSON.stringify(j.job).includes(jobTag),
+      )!;
+      const exits = job.tasks[0]!.events.flatMap((e) =>
+        e.taskExecution ? [e.taskExecution.exitCode] : [],
+      );
+      expect(exits).toEqual([50001, 0]);
+      // The rerun knew it was the second attempt (BATCH_TASK_RETRY_ATTEMPT=1).
+      const record = JSON.parse(await storage.readText('_augc/tasks/combo_1_copy.c00000.json')) as {
+        attempt: number;
+      };
+      expect(record.attempt).toBe(2);
+      expect(await storage.exists('manifest_final.csv')).toBe(true);
+    },
+  );
+
+  it(
+    'ends a run whose task always fails with exit 1, naming the task and where its log is',
+    { timeout: 300_000 },
+    async () => {
+      const body =
+        'if [ "$AUGC_CHUNK" = 0 ]; then echo always-broken >&2; exit 5; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"';
+      const aug = commandPipeline(body, 'attempts = 2  backoff = fixed(1s)  on = [any]');
+      const { uri, storage } = cloud.output();
+      const run = await augc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain('combo_1_copy.c00000');
+      expect(run.stderr).toContain('failed after 2 attempt(s): exit(5)');
+      expect(run.stderr).toMatch(
+        /log: https:\/\/console\.cloud\.google\.com\/logs\/query;query=\S*batch_task_logs\S*\?project=augc-test/,
+      );
+      expect(await storage.exists('manifest_final.csv')).toBe(false);
+      // Batch retried it itself (rule `any`, nothing to escalate); each run left its attempt record.
+      expect(await storage.list('_augc/attempts')).toEqual([
+        '_augc/attempts/combo_1_copy.c00000.1.json',
+        '_augc/attempts/combo_1_copy.c00000.2.json',
+      ]);
+      const result = JSON.parse(await storage.readText('_augc/batch/result.json')) as {
+        state: string;
+      };
+      expect(result.state).toBe('failed');
+    },
+  );
+
+  it(
+    'retries with more memory in a new job when the rule escalates, running only the failed task',
+    { timeout: 300_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'augc-gcp-flag-'));
+      const flag = join(dir, 'failed-once');
+      const body = `if [ "$AUGC_CHUNK" = 1 ] && [ ! -e ${flag} ]; then touch ${flag}; exit 3; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"`;
+      const aug = commandPipeline(
+        body,
+        'attempts = 2  backoff = fixed(1s)  on = [exit(3)]  escalate { memory = 2x }',
+      );
+      const { uri, storage } = cloud.output();
+      const tag = uri.split('/').at(-1)!;
+      const run = await augc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const jobs = [...cloud.batch.jobs.values()].filter((j) =>
+        JSON.stringify(j.job).includes(tag),
+      );
+      expect(jobs).toHaveLength(2);
+      const spec = (j: (typeof jobs)[number]) => JSON.stringify(j.job['taskGroups']);
+      expect(spec(jobs[0]!)).toContain('"memoryMib":"256"');
+      expect(spec(jobs[1]!)).toContain('"memoryMib":"512"');
+      expect(spec(jobs[1]!)).toContain('"--indices","1","--attempt","2"');
+      expect(jobs[1]!.tasks).toHaveLength(1);
+      expect(await storage.exists('_augc/batch/rounds/0002.json')).toBe(true);
+      expect(await storage.exists('manifest_final.csv')).toBe(true);
+    },
+  );
+
+  it(
+    'shows status while jobs are queued, and cancels them by deleting the jobs',
+    { timeout: 300_000 },
+    async () => {
+      const aug = commandPipeline('cat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
+      const { uri, storage } = cloud.output();
+      cloud.batch.hold = true;
+      const run = spawnAugc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      try {
+        await run.waitForStderr(/1 queued/);
+        const status = await augc(['status', uri], cloud.env);
+        expect(status.stdout).toContain('(target gcp-batch, running)');
+        expect(status.stdout).toContain(
+          'gcp-batch (project augc-test, region europe-west4) round 1, attempt 1: arrays projects/augc-test/locations/europe-west4/jobs/augc-cmd-r1-',
+        );
+        const cancel = await augc(['cancel', uri], cloud.env);
+        expect(cancel.code, cancel.stderr).toBe(0);
+        expect(
+          cloud.batch.calls.some((c) => c.startsWith('DeleteJob') && c.includes('augc-cmd-r1')),
+        ).toBe(true);
+        const done = await run.done;
+        expect(done.code).toBe(130);
+        expect(await storage.exists('_augc/batch/cancelled.json')).toBe(true);
+        expect(await storage.exists('manifest_final.csv')).toBe(false);
+      } finally {
+        run.child.kill('SIGKILL');
+        cloud.batch.release();
+      }
+    },
+  );
+
+  it('--dry-run prints the exact requests and submits nothing', { timeout: 300_000 }, async () => {
+    const aug = commandPipeline('cat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
+    const { uri } = cloud.output();
+    const before = cloud.batch.calls.length;
+    const r = await augc(
+      ['run', aug, '--dry-run', '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+      cloud.env,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('"parent": "projects/augc-test/locations/europe-west4"');
+    expect(r.stdout).toContain('"entrypoint": "augc"');
+    expect(cloud.batch.calls.slice(before)).toEqual([]);
+  });
+
+  it('refuses an output that is not gs:// before writing anything', async () => {
+    const aug = commandPipeline('cat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
+    const out = join(mkdtempSync(join(tmpdir(), 'augc-gcp-out-')), 'run');
+    const r = await augc(
+      ['run', aug, '--target', 'gcp-batch', '--output', out, ...setArgs(cloud.sets())],
+      cloud.env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error[AUG5125]');
+    expect(r.stderr).toContain('is not in Cloud Storage');
+  });
+});
