@@ -55,6 +55,8 @@ export interface RunTaskOptions {
   rowsTotal?: number;
   /** Receives `command` programs' stdout and stderr (for the worker's log). */
   log?: (text: string) => void;
+  /** Where this attempt's output can be read (a service's log stream), kept in its records. */
+  logLocation?: string;
   /**
    * The directory the plan's relative paths (a `command` program's) are relative to. Default:
    * the one the split recorded (engine/plan-dir.ts), else this process's working directory.
@@ -219,6 +221,7 @@ function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
     augc_version: plan.compilerVersion,
     plan_hash: plan.planHash,
     cache_key: cacheKey,
+    ...(run.opts.logLocation !== undefined ? { log: run.opts.logLocation } : {}),
   };
 }
 
@@ -281,6 +284,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
       worker: opts.worker,
       start,
       error,
+      ...(opts.logLocation !== undefined ? { log: opts.logLocation } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
   } finally {

@@ -53,6 +53,8 @@ export interface TaskRecord {
   augc_version: string;
   plan_hash: string;
   cache_key: CacheKey;
+  /** Where the attempt's output can be read, when the service names it (e.g. a CloudWatch stream). */
+  log?: string;
 }
 
 export type FailureClass = 'error' | 'signal' | 'oom' | 'timeout' | `exit(${number})`;
@@ -79,6 +81,8 @@ export interface AttemptRecord {
   worker: string;
   start: string;
   end: string;
+  /** Where the attempt's output can be read, when the service names it (e.g. a CloudWatch stream). */
+  log?: string;
 }
 
 /** The columns of `manifest_final.csv` and of each task's manifest row, in order. */
@@ -113,6 +117,7 @@ export interface AttemptFacts {
   pid: number;
   worker: string;
   start: string;
+  log?: string | undefined;
 }
 
 /** The fields that name a task in every record about it (task, attempt and manifest). */
@@ -149,5 +154,6 @@ export function attemptRecordOf(task: PlanTask, facts: AttemptFacts): AttemptRec
     worker: facts.worker,
     start: facts.start,
     end: new Date().toISOString(),
+    ...(facts.log !== undefined ? { log: facts.log } : {}),
   };
 }

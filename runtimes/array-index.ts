@@ -26,8 +26,7 @@ function parseIndex(name: string, raw: string): number | undefined {
 /**
  * The index as given (`--index` or the environment) plus `offset`: a group longer than the
  * scheduler's array limit is submitted as several arrays that each count from 0, and each sub-array's
- * job passes its first index as the offset. A service whose arrays always count 0..n-1 (Cloud
- * Batch) is given the indices to run as `list`: its index k runs the k-th of them.
+ * job passes its first index as the offset.
  */
 export function arrayIndexOf(
   flag: string | undefined,
@@ -35,19 +34,13 @@ export function arrayIndexOf(
   offset = 0,
   list?: readonly number[],
 ): ArrayIndex {
-  const found = rawIndexOf(flag, env);
-  if (!found.ok || list === undefined) return shifted(found, offset);
-  const mapped = list[found.index];
-  if (mapped === undefined)
-    return {
-      ok: false,
-      message: `${found.source}=${found.index} is past the ${list.length} indices this job runs`,
-    };
-  return { ok: true, index: mapped + offset, source: found.source };
-}
-
-function shifted(found: ArrayIndex, offset: number): ArrayIndex {
-  return found.ok ? { ...found, index: found.index + offset } : found;
+  const raw = rawIndexOf(flag, env);
+  if (!raw.ok || list === undefined) return raw.ok ? { ...raw, index: raw.index + offset } : raw;
+  // A service whose arrays count 0..size-1 runs a scattered set of tasks as the n-th of a list.
+  const picked = list[raw.index];
+  if (picked === undefined)
+    return { ok: false, message: `array index ${raw.index} is past the ${list.length} listed` };
+  return { ok: true, index: picked + offset, source: raw.source };
 }
 
 function rawIndexOf(
@@ -73,6 +66,20 @@ function rawIndexOf(
   };
 }
 
+/** Services that retry a job themselves say which try this is (1 for the first). */
+export const ATTEMPT_VARIABLES = ['AWS_BATCH_JOB_ATTEMPT'] as const;
+
+/** The service's own attempt number (1-based), when the environment has one. */
+export function serviceAttemptOf(
+  env: Readonly<Record<string, string | undefined>>,
+): number | undefined {
+  for (const name of ATTEMPT_VARIABLES) {
+    const raw = env[name]?.trim();
+    if (raw !== undefined && /^[1-9]\d*$/.test(raw)) return Number(raw);
+  }
+  return undefined;
+}
+
 /** Where each scheduler or service puts the job's id (for records and logs), in order of trust. */
 export const JOB_ID_VARIABLES = [
   'SLURM_JOB_ID',
@@ -90,14 +97,4 @@ export function jobIdOf(env: Readonly<Record<string, string | undefined>>): stri
     if (value !== undefined && value !== '') return value;
   }
   return undefined;
-}
-
-/**
- * How many times the service already retried this task within its job: Cloud Batch's
- * `BATCH_TASK_RETRY_ATTEMPT` (0 on the first run). The worker's attempt is the job's attempt
- * plus this, so a task the service reruns after a preemption records attempt 2, not attempt 1 again.
- */
-export function serviceRetriesOf(env: Readonly<Record<string, string | undefined>>): number {
-  const raw = env['BATCH_TASK_RETRY_ATTEMPT']?.trim() ?? '';
-  return INTEGER.test(raw) ? Number(raw) : 0;
 }

@@ -143,6 +143,8 @@ export interface Runtime {
   /** One round's finalizer: merge, or resubmit the failed tasks (runtimes that finalize themselves). */
   finalize?(run: RunRef, round: number): Promise<FinalizeOutcome>;
   status(run: RunRef): Promise<RuntimeStatus>;
+  /** Where the runtime keeps a task's output (a log file, a service's log), when it knows. */
+  taskLog?(run: RunRef, group: string, index: number): Promise<string | undefined>;
   /** Stops the run's tasks; true when something was asked to stop. */
   cancel(run: RunRef): Promise<boolean>;
 }

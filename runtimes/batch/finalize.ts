@@ -9,7 +9,7 @@ import { taskAt } from '../../compiler/plan/task-at.js';
 import type { Plan } from '../../compiler/plan/types.js';
 import { mergeRun } from '../../engine/merge.js';
 import type { Storage } from '../../engine/storage/storage.js';
-import { readTaskState } from '../../engine/task-state.js';
+import { listAttempts, readTaskState } from '../../engine/task-state.js';
 import {
   attemptRecordOf,
   type AttemptRecord,
@@ -39,10 +39,12 @@ async function readAttempt(storage: Storage, task: string, attempt: number, sinc
 interface Failed {
   task: RoundTask & { id: string };
   array: BatchArray;
-  /** The task's last attempt: the round's, plus the runs the service retried on its own. */
-  attempt: number;
   failure: BatchFailure;
   recorded: boolean;
+  /** The task's last attempt number: the round's, plus the tries the service itself made. */
+  attempt: number;
+  /** Where the last try's output is, when the service named it. */
+  log?: string;
 }
 
 async function failedTasks(
@@ -51,11 +53,18 @@ async function failedTasks(
   jobs: JobStatus[],
 ): Promise<Failed[]> {
   const out: Failed[] = [];
+  const recorded = await listAttempts(ctx.storage);
   for (const array of round.arrays) {
     for (const rel of parseIndices(array.indices))
-      out.push(...(await checkTask(ctx, round, array, rel, jobs)));
+      out.push(...(await checkTask(ctx, round, array, rel, { jobs, recorded })));
   }
   return out;
+}
+
+/** The highest attempt number a task has a record of (0 when none). */
+function newestAttempt(files: readonly string[] | undefined): number {
+  const n = Number(/\.(\d+)\.json$/.exec(files?.at(-1) ?? '')?.[1] ?? 0);
+  return Number.isFinite(n) ? n : 0;
 }
 
 async function checkTask(
@@ -63,21 +72,37 @@ async function checkTask(
   round: BatchRound,
   a: BatchArray,
   rel: number,
-  jobs: JobStatus[],
+  known: { jobs: JobStatus[]; recorded: Map<string, string[]> },
 ): Promise<Failed[]> {
   const index = a.offset + rel;
   const task = taskAt(ctx.plan, a.group, index);
   if (!task) return [];
   const state = await readTaskState(ctx.storage, ctx.plan, task, { verifyHash: false });
   if (state.state === 'complete') return [];
-  const job = jobs.find((j) => j.jobId === a.jobId && j.index === rel);
-  const last = round.attempt + Math.max(0, (job?.tries ?? 1) - 1);
-  const attempt = await readAttempt(ctx.storage, task.id, last, round.submitted);
+  const job = known.jobs.find((j) => j.jobId === a.jobId && j.index === rel);
+  // A service that retried the job itself ran later attempts than the round's own number.
+  const byService = round.attempt + Math.max(0, (job?.attempts ?? 1) - 1);
+  const newest = newestAttempt(known.recorded.get(task.id));
+  const later =
+    newest > byService
+      ? await readAttempt(ctx.storage, task.id, newest, round.submitted)
+      : undefined;
+  const last = later ? newest : byService;
+  const attempt = later ?? (await readAttempt(ctx.storage, task.id, last, round.submitted));
   const rc = await ctx.backend.exitStatus(a.groupDir, index, last);
   const failure = classifyFailure(job, attempt, rc);
   const recorded = attempt !== undefined && !failure.fromScheduler;
-  const id = task.id;
-  return [{ task: { group: a.group, index, id }, array: a, attempt: last, failure, recorded }];
+  const log = job?.log ?? attempt?.log;
+  return [
+    {
+      task: { group: a.group, index, id: task.id },
+      array: a,
+      failure,
+      recorded,
+      attempt: last,
+      ...(log !== undefined ? { log } : {}),
+    },
+  ];
 }
 
 /** An attempt record for a task the scheduler killed or that died before the engine could write one. */
@@ -95,6 +120,7 @@ async function recordAttempt(ctx: BatchContext, f: Failed, round: BatchRound): P
     pid: process.pid,
     worker: `${f.array.jobId}[${f.task.index - f.array.offset}]`,
     start: round.submitted,
+    log: f.log,
   });
   await writeJson(ctx.storage, attemptPathOf(task.id, f.attempt), record);
 }
@@ -117,6 +143,7 @@ export async function finalizeRound(
     (f) => isRetryable(f.failure) && shouldRetry(ctx.plan.retry, f.attempt, f.failure),
   );
   if (retry.length > 0) {
+    // Tries the service made itself count: the next round follows the furthest of them.
     const next = Math.max(...retry.map((f) => f.attempt)) + 1;
     const submitted = await submitRound(
       ctx,
