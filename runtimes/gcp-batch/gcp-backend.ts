@@ -47,6 +47,17 @@ function arrayOf(commands: readonly string[]): { group: string; offset: number; 
   };
 }
 
+/** Batch's task counts as the orchestrator shows progress. */
+function summaryOf(counts: Readonly<Record<string, number>>): NonNullable<JobStatus['summary']> {
+  const n = (...states: string[]): number => states.reduce((sum, s) => sum + (counts[s] ?? 0), 0);
+  return {
+    queued: n('PENDING', 'ASSIGNED'),
+    running: n('RUNNING'),
+    succeeded: n('SUCCEEDED'),
+    failed: n('FAILED', 'UNEXECUTED'),
+  };
+}
+
 function gcsMountOf(runUri: string, mountPath: string | undefined): GcsMount | undefined {
   if (mountPath === undefined) return undefined;
   return { remotePath: runUri.replace(/^gs:\/\//i, '').replace(/\/+$/, ''), mountPath };
@@ -168,7 +179,12 @@ export class GcpBackend implements BatchBackend {
       throw error;
     }
     const state = jobStateOf(job.state);
-    const own: JobStatus = { jobId: id, state, raw: rawOf(job.state, job.counts) };
+    const own: JobStatus = {
+      jobId: id,
+      state,
+      raw: rawOf(job.state, job.counts),
+      summary: summaryOf(job.counts),
+    };
     if ((job.counts['FAILED'] ?? 0) === 0 || (state !== 'failed' && state !== 'completed'))
       return [own];
     const tasks = await this.use((api) => api.listTasks(id, 'FAILED'));
@@ -191,7 +207,8 @@ export class GcpBackend implements BatchBackend {
           state: taskState,
           raw: `FAILED (exit code ${exitCode ?? 'unknown'})`,
           ...(reason !== undefined ? { reason } : {}),
-          tries: Math.max(1, t.exitCodes.length),
+          attempts: Math.max(1, t.exitCodes.length),
+          ...(exitCode !== undefined ? { exitCode } : {}),
         };
       }),
     ];

@@ -12,7 +12,7 @@ import type { ArraySubmission } from '../batch/backend.js';
 import { parseIndices } from '../batch/index-spec.js';
 import { mebibytes } from '../grid/resource-format.js';
 import { labelsOf } from './names.js';
-import { serviceRetryOf } from './service-retry.js';
+import { serviceRetryOf, type ServiceRetry } from './service-retry.js';
 import type { GcpTarget } from './target.js';
 
 /** A GCS volume: the run's bucket prefix, seen by tasks as a folder. */
@@ -57,8 +57,22 @@ function tasksOf(indices: string): { count: number; list?: string } {
   return simple ? { count: all.length } : { count: all.length, list: indices };
 }
 
-function workerArgs(s: JobRequestSpec, list: string | undefined): string[] {
+/**
+ * `augc worker ...`. When Batch retries some of the task's own exit codes, the worker is told so
+ * (`--service-attempts`, `--service-retry-codes`): it exits with such a code while Batch has tries
+ * left, and records any other failure for augc's finalizer.
+ */
+function workerArgs(s: JobRequestSpec, list: string | undefined, retry: ServiceRetry): string[] {
   const { job } = s;
+  const service =
+    retry.taskCodes.length > 0
+      ? [
+          '--service-attempts',
+          String(retry.maxRetryCount + 1),
+          '--service-retry-codes',
+          retry.taskCodes.join(','),
+        ]
+      : [];
   return [
     'worker',
     '--plan',
@@ -69,7 +83,7 @@ function workerArgs(s: JobRequestSpec, list: string | undefined): string[] {
     ...(list !== undefined ? ['--indices', list] : []),
     '--attempt',
     String(job.attempt),
-    '--pass-exit-code',
+    ...service,
   ];
 }
 
@@ -116,10 +130,11 @@ function allocationPolicy(s: JobRequestSpec, labels: Record<string, string>) {
 
 function taskSpec(s: JobRequestSpec, list: string | undefined) {
   const r = s.job.resources;
+  const retry = serviceRetryOf(s.plan.retry, s.job.attempt);
   const container = {
     imageUri: s.image,
     entrypoint: 'augc',
-    commands: workerArgs(s, list),
+    commands: workerArgs(s, list, retry),
     ...(s.mount ? { volumes: [`${s.mount.mountPath}:${s.mount.mountPath}:rw`] } : {}),
   };
   const env = Object.keys(s.env).length > 0 ? { environment: { variables: { ...s.env } } } : {};
@@ -127,7 +142,8 @@ function taskSpec(s: JobRequestSpec, list: string | undefined) {
     runnables: [{ container, ...env }],
     computeResource: { cpuMilli: r.cpus * 1000, memoryMib: mebibytes(r.memoryBytes) },
     maxRunDuration: { seconds: Math.max(1, Math.ceil(r.walltimeSeconds)) },
-    ...serviceRetryOf(s.plan.retry, s.job.attempt),
+    maxRetryCount: retry.maxRetryCount,
+    ...(retry.lifecyclePolicies.length > 0 ? { lifecyclePolicies: retry.lifecyclePolicies } : {}),
     ...(s.mount
       ? { volumes: [{ gcs: { remotePath: s.mount.remotePath }, mountPath: s.mount.mountPath }] }
       : {}),

@@ -2,9 +2,10 @@
  * Which failures Cloud Batch retries itself, inside the job (`maxRetryCount` with one
  * `RETRY_TASK` lifecycle policy, which fails every exit code it does not list), and which are left
  * to augc's next round. The service reruns a task on the same request, so it takes only the
- * failures the pipeline's retry rule allows whose next attempt needs nothing else: preemption and
- * lost VMs always; timeouts, OOM kills, signals and `exit(N)` only when the rule escalates no
- * resource (a rerun with more memory or walltime is a new job, in augc's next round).
+ * failures the pipeline's retry rule names whose next attempt needs nothing else: preemption and
+ * lost VMs (`preempted`, `node_fail`, and `any`); timeouts, OOM kills, signals and `exit(N)` only
+ * when the rule escalates no resource (a rerun with more memory or walltime is a new job, in
+ * augc's next round). Everything else, `any` included, is decided by augc's finalizer.
  */
 import type { PlanRetry, PlanRetryCondition } from '../../compiler/plan/types.js';
 
@@ -24,6 +25,8 @@ export const MAX_RETRY_COUNT = 10;
 export interface ServiceRetry {
   maxRetryCount: number;
   lifecyclePolicies: { action: 'RETRY_TASK'; actionCondition: { exitCodes: number[] } }[];
+  /** The retried codes a task's own process exits with (the worker must exit with them). */
+  taskCodes: number[];
 }
 
 const SIGNALS: Readonly<Record<string, number>> = {
@@ -37,17 +40,16 @@ const SIGNALS: Readonly<Record<string, number>> = {
   SIGTERM: 15,
 };
 
-/** The exit codes one condition covers, or `all` for `any` (given no escalation). */
-function codesOf(c: PlanRetryCondition, escalates: boolean): number[] | 'all' {
+/** The exit codes one condition covers. */
+function codesOf(c: PlanRetryCondition, escalates: boolean): number[] {
   const { preempted, vmReportingTimeout, vmRebooted, vmRecreated, maxRunDuration } = BATCH_EXIT;
   const lostVm = [vmReportingTimeout, vmRebooted, vmRecreated];
   switch (c.kind) {
     case 'preempted':
       return [preempted];
     case 'node_fail':
-      return lostVm;
     case 'any':
-      return escalates ? [preempted, ...lostVm] : 'all';
+      return c.kind === 'any' ? [preempted, ...lostVm] : lostVm;
     default:
       if (escalates) return [];
   }
@@ -61,16 +63,15 @@ function codesOf(c: PlanRetryCondition, escalates: boolean): number[] | 'all' {
 
 /** What a job of attempt `attempt` asks Batch to retry itself, and how often. */
 export function serviceRetryOf(retry: PlanRetry, attempt: number): ServiceRetry {
+  const none: ServiceRetry = { maxRetryCount: 0, lifecyclePolicies: [], taskCodes: [] };
   const left = Math.min(MAX_RETRY_COUNT, Math.max(0, retry.attempts - attempt));
-  if (left === 0) return { maxRetryCount: 0, lifecyclePolicies: [] };
+  if (left === 0) return none;
   const escalates = retry.escalate.length > 0;
-  const found = retry.on.map((c) => codesOf(c, escalates));
-  // `any` without escalation: every failure is retried, which is Batch's behaviour with no policy.
-  if (found.includes('all')) return { maxRetryCount: left, lifecyclePolicies: [] };
-  const codes = [...new Set(found.flatMap((f) => (f === 'all' ? [] : f)))].sort((a, b) => a - b);
-  if (codes.length === 0) return { maxRetryCount: 0, lifecyclePolicies: [] };
+  const codes = [...new Set(retry.on.flatMap((c) => codesOf(c, escalates)))].sort((a, b) => a - b);
+  if (codes.length === 0) return none;
   return {
     maxRetryCount: left,
     lifecyclePolicies: [{ action: 'RETRY_TASK', actionCondition: { exitCodes: codes } }],
+    taskCodes: codes.filter((c) => c <= 255),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayIndexOf, serviceRetriesOf } from '../../runtimes/array-index.js';
+import { arrayIndexOf, serviceAttemptOf } from '../../runtimes/array-index.js';
 
 describe('arrayIndexOf', () => {
   it('prefers --index over the environment', () => {
@@ -45,19 +45,15 @@ describe('arrayIndexOf', () => {
       index: 112,
       source: 'BATCH_TASK_INDEX',
     });
-    const past = arrayIndexOf(undefined, { BATCH_TASK_INDEX: '4' }, 0, [3, 7, 12, 13]);
-    expect(past).toEqual({
-      ok: false,
-      message: 'BATCH_TASK_INDEX=4 is past the 4 indices this job runs',
-    });
+    expect(arrayIndexOf(undefined, { BATCH_TASK_INDEX: '4' }, 0, [3, 7, 12, 13]).ok).toBe(false);
   });
 });
 
-describe('serviceRetriesOf', () => {
-  it("reads Cloud Batch's retry counter, 0 when absent or malformed", () => {
-    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: '2' })).toBe(2);
-    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: '0' })).toBe(0);
-    expect(serviceRetriesOf({})).toBe(0);
-    expect(serviceRetriesOf({ BATCH_TASK_RETRY_ATTEMPT: 'x' })).toBe(0);
+describe('serviceAttemptOf', () => {
+  it("reads Cloud Batch's 0-based retry counter as a 1-based attempt", () => {
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: '0' })).toBe(1);
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: '2' })).toBe(3);
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: 'x' })).toBeUndefined();
+    expect(serviceAttemptOf({})).toBeUndefined();
   });
 });

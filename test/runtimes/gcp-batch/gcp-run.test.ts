@@ -126,6 +126,38 @@ describe('gcp-batch on the fakes', () => {
   );
 
   it(
+    'lets Batch retry a declared exit code itself when the rule escalates nothing',
+    { timeout: 300_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'augc-gcp-flag-'));
+      const flag = join(dir, 'failed-once');
+      const body = `if [ "$AUGC_CHUNK" = 0 ] && [ ! -e ${flag} ]; then touch ${flag}; exit 3; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"`;
+      const aug = commandPipeline(body, 'attempts = 3  on = [exit(3)]');
+      const { uri, storage } = cloud.output();
+      const tag = uri.split('/').at(-1)!;
+      const run = await augc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const jobs = [...cloud.batch.jobs.values()].filter((j) =>
+        JSON.stringify(j.job).includes(tag),
+      );
+      expect(jobs).toHaveLength(1);
+      const exits = jobs[0]!.tasks[0]!.events.flatMap((e) =>
+        e.taskExecution ? [e.taskExecution.exitCode] : [],
+      );
+      // The worker exited with the command's code, which the job's lifecycle policy retries.
+      expect(exits).toEqual([3, 0]);
+      expect(JSON.stringify(jobs[0]!.job)).toContain('"--service-retry-codes","3"');
+      const record = JSON.parse(await storage.readText('_augc/tasks/combo_1_copy.c00000.json')) as {
+        attempt: number;
+      };
+      expect(record.attempt).toBe(2);
+    },
+  );
+
+  it(
     'ends a run whose task always fails with exit 1, naming the task and where its log is',
     { timeout: 300_000 },
     async () => {
@@ -144,7 +176,13 @@ describe('gcp-batch on the fakes', () => {
         /log: https:\/\/console\.cloud\.google\.com\/logs\/query;query=\S*batch_task_logs\S*\?project=augc-test/,
       );
       expect(await storage.exists('manifest_final.csv')).toBe(false);
-      // Batch retried it itself (rule `any`, nothing to escalate); each run left its attempt record.
+      // `any` is augc's to retry (Batch retries only lost VMs for it): a second job ran the task
+      // again, and each run left its attempt record.
+      const tag = uri.split('/').at(-1)!;
+      const jobs = [...cloud.batch.jobs.values()].filter((j) =>
+        JSON.stringify(j.job).includes(tag),
+      );
+      expect(jobs.map((j) => j.tasks.length)).toEqual([2, 1]);
       expect(await storage.list('_augc/attempts')).toEqual([
         '_augc/attempts/combo_1_copy.c00000.1.json',
         '_augc/attempts/combo_1_copy.c00000.2.json',
@@ -200,7 +238,7 @@ describe('gcp-batch on the fakes', () => {
         cloud.env,
       );
       try {
-        await run.waitForStderr(/1 queued/);
+        await run.waitForStderr(/round 1 \(attempt 1\): 2 queued, 0 running/);
         const status = await augc(['status', uri], cloud.env);
         expect(status.stdout).toContain('(target gcp-batch, running)');
         expect(status.stdout).toContain(
