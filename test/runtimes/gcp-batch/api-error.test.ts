@@ -1,0 +1,84 @@
+/**
+ * The same failure reaches augc with a gRPC status over gRPC and an HTTP status over REST (a
+ * GaxiosError): both become one kind. The gRPC cases are real errors from the client against the
+ * Batch fake; the REST ones have the shape the client's REST transport rejects with.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchApiErrorOf } from '../../../runtimes/gcp-batch/api-error.js';
+import { createBatchApi, type BatchApi } from '../../../runtimes/gcp-batch/batch-client.js';
+import { failedTaskStateOf, jobStateOf } from '../../../runtimes/gcp-batch/task-states.js';
+import { startFakeBatch, type FakeBatch } from './fake-batch.js';
+
+let fake: FakeBatch;
+let api: BatchApi;
+
+beforeAll(async () => {
+  fake = await startFakeBatch({ entrypoint: () => ['true'], env: {}, slots: 1 });
+  api = createBatchApi(fake.endpoint);
+});
+
+afterAll(async () => {
+  await api.close();
+  await fake.stop();
+});
+
+describe('Batch API errors', () => {
+  it('over gRPC: NOT_FOUND and INVALID_ARGUMENT from the service, with its message', async () => {
+    const missing = await api.getJob('projects/p/locations/r/jobs/nope').catch((e: unknown) => e);
+    expect(missing).toMatchObject({ kind: 'not-found', status: 'NOT_FOUND' });
+    expect((missing as Error).message).toBe(
+      'cannot get job `projects/p/locations/r/jobs/nope` (NOT_FOUND): Job projects/p/locations/r/jobs/nope not found',
+    );
+    const bad = await api
+      .createJob({
+        parent: 'projects/p/locations/r',
+        jobId: 'x',
+        job: {
+          taskGroups: [
+            { taskCount: 100_001, taskSpec: { runnables: [{ container: { imageUri: 'i' } }] } },
+          ],
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(bad).toMatchObject({ kind: 'invalid', status: 'INVALID_ARGUMENT' });
+    expect((bad as Error).message).toContain('task_count 100001');
+  });
+
+  it('over REST: the HTTP status of a GaxiosError means the same', () => {
+    const rest = (status: number) =>
+      Object.assign(new Error(`Request failed with status code ${status}`), {
+        code: status,
+        response: { status },
+      });
+    expect(batchApiErrorOf(rest(404), 'get job `j`')).toMatchObject({
+      kind: 'not-found',
+      status: 'HTTP 404',
+    });
+    expect(batchApiErrorOf(rest(400), 'x').kind).toBe('invalid');
+    expect(batchApiErrorOf(rest(403), 'x').kind).toBe('denied');
+    expect(batchApiErrorOf(rest(503), 'x').kind).toBe('unavailable');
+    expect(batchApiErrorOf({ code: 14, details: 'connect ECONNREFUSED' }, 'x')).toMatchObject({
+      kind: 'unavailable',
+      status: 'UNAVAILABLE',
+    });
+    expect(batchApiErrorOf({ code: 7 }, 'x').kind).toBe('denied');
+  });
+});
+
+describe('states', () => {
+  it('jobs and failed tasks as the orchestrator reads them', () => {
+    expect(
+      ['QUEUED', 'SCHEDULED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'DELETION_IN_PROGRESS'].map(
+        jobStateOf,
+      ),
+    ).toEqual(['pending', 'pending', 'running', 'completed', 'failed', 'cancelled']);
+    expect([50001, 50005, 50002, 50004, 137, 1].map((c) => failedTaskStateOf(c).state)).toEqual([
+      'preempted',
+      'timeout',
+      'node_fail',
+      'node_fail',
+      'failed',
+      'failed',
+    ]);
+  });
+});
