@@ -10,6 +10,7 @@ import { createGcsStorage } from '../../../engine/storage/gcs-storage.js';
 import type { Storage } from '../../../engine/storage/storage.js';
 import { startGcsServer, type GcsTestServer } from '../../engine/storage/gcs-server.js';
 import { startFakeBatch, type FakeBatch } from './fake-batch.js';
+import { fakeGcsfuse } from './fake-gcsfuse.js';
 
 export const IMAGE = 'europe-docker.pkg.dev/augc-test/augc/augc:test';
 
@@ -39,6 +40,7 @@ export async function startCloud(): Promise<Cloud> {
     },
     env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...gcs.env },
     slots: 2,
+    gcsVolume: fakeGcsfuse(gcs.store),
     preempt: (job, index, retry) =>
       preempt.some((p) => job.includes(p.job) && p.index === index && p.retry === retry),
   });

@@ -234,7 +234,7 @@ export async function startFakeBatch(vm: VmOptions): Promise<FakeBatch> {
       }
       fake.release();
       await fake.idle();
-      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      server.forceShutdown();
     },
   });
   return fake;

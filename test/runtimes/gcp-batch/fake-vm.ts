@@ -37,6 +37,20 @@ export interface VmOptions {
   slots: number;
   /** Preempt this run of the task (exit 50001) instead of letting it finish. */
   preempt?(jobId: string, index: number, retry: number): boolean;
+  /** Plays gcsfuse for a GCS volume: the bucket's objects as files at `mountPath`, and back. */
+  gcsVolume?: {
+    before(remotePath: string, mountPath: string): Promise<void>;
+    after(remotePath: string, mountPath: string): Promise<void>;
+  };
+}
+
+function gcsVolumes(spec: Msg): { remotePath: string; mountPath: string }[] {
+  return list(spec['volumes']).flatMap((v) => {
+    const remotePath = msg(v['gcs'])['remotePath'];
+    return typeof remotePath === 'string'
+      ? [{ remotePath, mountPath: String(v['mountPath']) }]
+      : [];
+  });
 }
 
 const msg = (v: unknown): Msg => (typeof v === 'object' && v !== null ? (v as Msg) : {});
@@ -133,8 +147,11 @@ async function runTask(vm: VmOptions, job: RunnableJob, task: FakeTask): Promise
   for (;;) {
     if (job.stopped()) return;
     pushEvent(task, 'ASSIGNED');
+    const volumes = vm.gcsVolume ? gcsVolumes(job.spec) : [];
+    for (const v of volumes) await vm.gcsVolume?.before(v.remotePath, v.mountPath);
     pushEvent(task, 'RUNNING');
     const code = await runOnce(vm, job, task);
+    for (const v of volumes) await vm.gcsVolume?.after(v.remotePath, v.mountPath);
     if (job.stopped()) return;
     if (code === 0) return pushEvent(task, 'SUCCEEDED', 0);
     pushEvent(task, 'FAILED', code);

@@ -260,6 +260,41 @@ describe('gcp-batch on the fakes', () => {
     },
   );
 
+  it(
+    'mounts the run into tasks as a GCS volume when asked: the worker sees a path',
+    { timeout: 300_000 },
+    async () => {
+      const aug = commandPipeline('cat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
+      const { uri, storage } = cloud.output();
+      const mount = join(mkdtempSync(join(tmpdir(), 'augc-gcsfuse-')), 'mnt', 'augc');
+      const run = await augc(
+        [
+          'run',
+          aug,
+          '--target',
+          'gcp-batch',
+          '--output',
+          uri,
+          ...setArgs(cloud.sets({ gcs_mount: mount })),
+        ],
+        cloud.env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const tag = uri.split('/').at(-1)!;
+      const job = [...cloud.batch.jobs.values()].find((j) => JSON.stringify(j.job).includes(tag))!;
+      const spec = JSON.stringify(job.job['taskGroups']);
+      expect(spec).toContain(`"--plan","${mount}/_augc/plan.json"`);
+      expect(spec).toContain(`"gcs":{"remotePath":"${uri.slice('gs://'.length)}"}`);
+      // The workers wrote through the mount; the driver merged through the API.
+      expect(await storage.list('combo_1_copy')).toEqual([
+        'combo_1_copy/meta.json',
+        'combo_1_copy/part-00000.jsonl',
+        'combo_1_copy/part-00001.jsonl',
+      ]);
+      expect(await storage.readText('manifest_final.csv')).toContain('\ncombo_1_copy,copy,1,');
+    },
+  );
+
   it('--dry-run prints the exact requests and submits nothing', { timeout: 300_000 }, async () => {
     const aug = commandPipeline('cat "$AUGC_INPUT" > "$AUGC_OUTPUT"', 'attempts = 1');
     const { uri } = cloud.output();
