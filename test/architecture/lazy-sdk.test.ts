@@ -57,4 +57,12 @@ describe('the cloud SDKs are loaded lazily', () => {
       '@google-cloud/storage',
     );
   });
+
+  test('the gcp-batch runtime loads the Batch client only when it calls the service', () => {
+    const runtime = staticPackages(join('runtimes', 'gcp-batch', 'index.ts')).packages;
+    expect([...runtime].filter((p) => SDK.test(p))).toEqual([]);
+    const client = staticPackages(join('runtimes', 'gcp-batch', 'batch-client.ts')).packages;
+    expect(client).toContain('@google-cloud/batch');
+    expect(client).toContain('google-gax');
+  });
 });
