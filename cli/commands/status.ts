@@ -99,7 +99,7 @@ export function statusCommand(program: Command, ctx: CliContext): void {
     .argument('<run>', 'the output of `augc run` (a folder or a URI)')
     .option('--json', 'print the status as JSON')
     .option('--follow', 'refresh until the run is done')
-    .option('--task <id>', "one task: its attempts and where to read its output (log stream)")
+    .option('--task <id>', 'one task: its attempts and where to read its output (log stream)')
     .action(async (uri: string, flags: StatusFlags) => {
       ctx.exitCode = await runStatus(uri, flags, ctx);
     });

@@ -137,8 +137,10 @@ export function workerCommand(program: Command, ctx: CliContext): void {
       ).argParser(indexList),
     )
     .addOption(
-      new Option('--attempt <n>', 'the attempt number (retries); a service attempt adds to it')
-        .argParser(intAtLeast(1)),
+      new Option(
+        '--attempt <n>',
+        'the attempt number (retries); a service attempt adds to it',
+      ).argParser(intAtLeast(1)),
     )
     .addOption(
       new Option(
