@@ -13,7 +13,7 @@ let fake: FakeBatch;
 let api: BatchApi;
 
 beforeAll(async () => {
-  fake = await startFakeBatch({ entrypoint: () => ['true'], env: {}, slots: 1 });
+  fake = await startFakeBatch({ entrypoint: () => ['sh', '-c'], env: {}, slots: 2 }, 2);
   api = createBatchApi(fake.endpoint);
 });
 
@@ -62,6 +62,41 @@ describe('Batch API errors', () => {
       status: 'UNAVAILABLE',
     });
     expect(batchApiErrorOf({ code: 7 }, 'x').kind).toBe('denied');
+  });
+});
+
+describe('task listing', () => {
+  it("lists the failed tasks of a job page after page, with each run's exit code", async () => {
+    const job = {
+      taskGroups: [
+        {
+          taskCount: 6,
+          taskSpec: {
+            runnables: [
+              { container: { imageUri: 'i', commands: ['exit $((BATCH_TASK_INDEX % 2 * 3))'] } },
+            ],
+            maxRetryCount: 1,
+            lifecyclePolicies: [{ action: 'RETRY_TASK', actionCondition: { exitCodes: [3] } }],
+          },
+        },
+      ],
+    };
+    const created = await api.createJob({ parent: 'projects/p/locations/r', jobId: 'paged', job });
+    await fake.idle();
+    expect(await api.getJob(created.name)).toMatchObject({
+      state: 'FAILED',
+      counts: { SUCCEEDED: 3, FAILED: 3 },
+    });
+    const before = fake.calls.length;
+    const failed = await api.listTasks(created.name, 'FAILED');
+    expect(failed).toEqual(
+      [1, 3, 5].map((index) => ({ index, state: 'FAILED', exitCodes: [3, 3] })),
+    );
+    // Three failed tasks, pages of at most two: the client asked twice.
+    expect(fake.calls.slice(before)).toEqual([
+      `ListTasks ${created.name}/taskGroups/group0`,
+      `ListTasks ${created.name}/taskGroups/group0`,
+    ]);
   });
 });
 

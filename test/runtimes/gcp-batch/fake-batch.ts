@@ -92,7 +92,10 @@ function taskView(job: FakeJob, t: FakeTask): Msg {
 
 type Unary = (call: { request: Msg }, callback: grpc.sendUnaryData<Msg>) => void;
 
-export async function startFakeBatch(vm: VmOptions): Promise<FakeBatch> {
+/** The most tasks one ListTasks page returns, whatever `pageSize` asks (tests lower it to page). */
+const MAX_PAGE = 1000;
+
+export async function startFakeBatch(vm: VmOptions, maxPage = MAX_PAGE): Promise<FakeBatch> {
   const jobs = new Map<string, FakeJob>();
   const calls: string[] = [];
   const held: (() => void)[] = [];
@@ -167,7 +170,7 @@ export async function startFakeBatch(vm: VmOptions): Promise<FakeBatch> {
         `invalid filter ${JSON.stringify(filter)}: expected State=<task state>`,
       );
     const matching = job.tasks.filter((t) => !m || t.state === m[1]);
-    const size = Math.max(1, Math.min(Number(request['pageSize'] ?? 100) || 100, 1000));
+    const size = Math.max(1, Math.min(Number(request['pageSize'] ?? 100) || 100, maxPage));
     const from = request['pageToken']
       ? Number(Buffer.from(String(request['pageToken']), 'base64url').toString())
       : 0;
