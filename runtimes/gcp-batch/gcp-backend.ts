@@ -133,7 +133,11 @@ export class GcpBackend implements BatchBackend {
       );
       return { ok: true, jobId: name, request };
     }
-    await this.backoff(job);
+    if (!(await this.backoff(job)))
+      return {
+        ok: false,
+        message: `stopped during the retry backoff: round ${job.round} was not submitted (\`augc run\` again resumes)`,
+      };
     try {
       const created = await this.use((api) => api.createJob(request));
       return { ok: true, jobId: created.name || name, request };
@@ -147,12 +151,17 @@ export class GcpBackend implements BatchBackend {
     }
   }
 
-  /** Batch cannot start a job later: the driver waits out the retry backoff, once per round. */
-  private async backoff(job: ArraySubmission): Promise<void> {
+  /**
+   * Batch cannot start a job later: the driver waits out the retry backoff, once per round. False
+   * when the driver was stopped meanwhile (the round is then not submitted).
+   */
+  private async backoff(job: ArraySubmission): Promise<boolean> {
     const seconds = job.beginAfterSeconds ?? 0;
-    if (seconds <= 0 || this.waitedRound === job.round) return;
+    if (seconds <= 0 || this.waitedRound === job.round) return true;
     this.waitedRound = job.round;
-    await sleep(seconds * 1000);
+    const signal = this.ctx.signal;
+    await sleep(seconds * 1000, undefined, signal ? { signal } : {}).catch(() => undefined);
+    return signal?.aborted !== true;
   }
 
   async query(jobIds: readonly string[]): Promise<JobsQuery> {

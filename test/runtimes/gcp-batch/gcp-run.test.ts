@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Storage } from '../../../engine/storage/storage.js';
 import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
 import { setArgs, startCloud, type Cloud } from './cloud.js';
@@ -223,6 +223,48 @@ describe('gcp-batch on the fakes', () => {
       expect(jobs[1]!.tasks).toHaveLength(1);
       expect(await storage.exists('_augc/batch/rounds/0002.json')).toBe(true);
       expect(await storage.exists('manifest_final.csv')).toBe(true);
+    },
+  );
+
+  it(
+    'on Ctrl-C during the retry backoff submits no further round',
+    { timeout: 300_000 },
+    async () => {
+      const body = 'if [ "$AUGC_CHUNK" = 1 ]; then exit 3; fi\ncat "$AUGC_INPUT" > "$AUGC_OUTPUT"';
+      const aug = commandPipeline(
+        body,
+        'attempts = 2  backoff = fixed(10m)  on = [exit(3)]  escalate { memory = 2x }',
+      );
+      const { uri } = cloud.output();
+      const tag = uri.split('/').at(-1)!;
+      const run = spawnAugc(
+        ['run', aug, '--target', 'gcp-batch', '--output', uri, ...setArgs(cloud.sets())],
+        cloud.env,
+      );
+      try {
+        // The driver lists the failed task of round 1, then waits out the 10-minute backoff.
+        await vi.waitFor(
+          () => {
+            const job = [...cloud.batch.jobs.values()].find((j) =>
+              JSON.stringify(j.job).includes(tag),
+            );
+            expect(cloud.batch.calls).toContain(`ListTasks ${job?.name ?? '?'}/taskGroups/group0`);
+          },
+          { timeout: 120_000, interval: 100 },
+        );
+        run.child.kill('SIGINT');
+        const done = await run.done;
+        expect(done.code).toBe(1);
+        expect(done.stderr).toContain(
+          'stopped during the retry backoff: round 2 was not submitted',
+        );
+        const jobs = [...cloud.batch.jobs.values()].filter((j) =>
+          JSON.stringify(j.job).includes(tag),
+        );
+        expect(jobs).toHaveLength(1);
+      } finally {
+        run.child.kill('SIGKILL');
+      }
     },
   );
 
