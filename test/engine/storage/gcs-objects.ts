@@ -2,8 +2,7 @@
  * The object store behind the test GCS server (gcs-server.ts): buckets of objects with
  * generations, the preconditions the JSON API checks (`ifGenerationMatch`, with 0 meaning "only
  * if absent") and resumable upload sessions, which become an object only when their last byte
- * arrives. Kept in memory; a test may also attach a folder as a bucket's mirror, which is how the
- * Batch fake plays a GCS volume (gcsfuse) mounted into a task.
+ * arrives. Kept in memory (the Batch fake's gcsfuse stand-in reads and writes it directly).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CRC32C } from '@google-cloud/storage';

@@ -5,7 +5,9 @@
  * would provide. `augc run` itself is spawned with the same storage endpoint.
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createGcsStorage } from '../../../engine/storage/gcs-storage.js';
 import type { Storage } from '../../../engine/storage/storage.js';
 import { startGcsServer, type GcsTestServer } from '../../engine/storage/gcs-server.js';
@@ -84,4 +86,27 @@ export async function startCloud(): Promise<Cloud> {
 /** `--set a=1 --set b=2` as argv. */
 export function setArgs(sets: readonly string[]): string[] {
   return sets.flatMap((s) => ['--set', s]);
+}
+
+/** One command method over 4 rows in 2 chunks; `body` is the shell the method runs. */
+export function commandPipeline(body: string, retry: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'augc-gcp-'));
+  writeFileSync(
+    join(dir, 'data.csv'),
+    'id,text\n1,alpha beta\n2,gamma delta\n3,epsilon zeta\n4,eta theta\n',
+  );
+  writeFileSync(join(dir, 'cmd.sh'), `#!/bin/sh\n${body}\n`);
+  writeFileSync(
+    join(dir, 'cmd.aug'),
+    `pipeline "cmd" {
+  input "data.csv" { id = "id"  text = ["text"] }
+  method copy = command(["sh", "${join(dir, 'cmd.sh')}"])
+  chunk { rows = 2 }
+  retry { ${retry} }
+  resources { walltime = 5m  memory = 256MiB }
+  output "out" { format = jsonl }
+}
+`,
+  );
+  return join(dir, 'cmd.aug');
 }

@@ -9,7 +9,6 @@ import type { ArraySubmission } from '../../../runtimes/batch/backend.js';
 import { createJobRequest, type JobRequestSpec } from '../../../runtimes/gcp-batch/job-request.js';
 import { groupImageOf } from '../../../runtimes/gcp-batch/group-image.js';
 import { jobIdOf, runLabelOf } from '../../../runtimes/gcp-batch/names.js';
-import { serviceRetryOf } from '../../../runtimes/gcp-batch/service-retry.js';
 import { gcpTargetOf, tasksPerJob, type GcpTarget } from '../../../runtimes/gcp-batch/target.js';
 import { combo, commandMethod, makePlan, stdlibMethod } from '../../engine/task-fixture.js';
 import { checkCreateJob } from './fake-batch-rules.js';
@@ -220,61 +219,15 @@ describe('CreateJob request', () => {
   });
 });
 
-describe('retries Batch does itself', () => {
-  const rule = (
-    on: PlanRetry['on'],
-    escalate: PlanRetry['escalate'] = [],
-    attempts = 3,
-  ): PlanRetry => ({
-    ...RETRY,
-    attempts,
-    on,
-    escalate,
-  });
-
-  it('preemption and lost VMs, the tries the rule has left, up to 10', () => {
-    expect(serviceRetryOf(rule([{ kind: 'preempted' }, { kind: 'node_fail' }]), 1)).toEqual({
-      maxRetryCount: 2,
-      lifecyclePolicies: [
-        { action: 'RETRY_TASK', actionCondition: { exitCodes: [50001, 50002, 50003, 50006] } },
-      ],
-      taskCodes: [],
-    });
-    expect(serviceRetryOf(rule([{ kind: 'preempted' }], [], 30), 1).maxRetryCount).toBe(10);
-    expect(serviceRetryOf(rule([{ kind: 'preempted' }]), 3)).toEqual({
-      maxRetryCount: 0,
-      lifecyclePolicies: [],
-      taskCodes: [],
-    });
-  });
-
-  it("the task's own codes only when nothing escalates, and then the worker exits with them", () => {
-    const on: PlanRetry['on'] = [
-      { kind: 'exit', code: 3 },
-      { kind: 'oom' },
-      { kind: 'timeout' },
-      { kind: 'signal', signal: 'SIGTERM' },
-    ];
-    expect(serviceRetryOf(rule(on), 1)).toMatchObject({
-      lifecyclePolicies: [{ actionCondition: { exitCodes: [3, 137, 143, 50005] } }],
-      taskCodes: [3, 137, 143],
-    });
-    expect(serviceRetryOf(rule(on, [{ resource: 'memory', factor: 2 }]), 1)).toEqual({
-      maxRetryCount: 0,
-      lifecyclePolicies: [],
-      taskCodes: [],
-    });
-    const r = request({ plan: plan(rule([{ kind: 'exit', code: 3 }])) });
+describe('the retries Batch does itself, in the request', () => {
+  it('tells the worker which of its exit codes Batch retries, and how often', () => {
+    const retry: PlanRetry = { ...RETRY, on: [{ kind: 'exit', code: 3 }] };
+    const r = request({ plan: plan(retry) });
     accepted(r);
+    expect(group(r)['taskSpec']['maxRetryCount']).toBe(2);
     expect(commands(r)).toEqual(
       expect.arrayContaining(['--service-attempts', '3', '--service-retry-codes', '3']),
     );
-  });
-
-  it('`any` leaves all but lost VMs to augc', () => {
-    expect(
-      serviceRetryOf(rule([{ kind: 'any' }]), 1).lifecyclePolicies[0]!.actionCondition.exitCodes,
-    ).toEqual([50001, 50002, 50003, 50006]);
   });
 });
 
