@@ -1,8 +1,13 @@
 /**
  * The same failure reaches augc with a gRPC status over gRPC and an HTTP status over REST (a
  * GaxiosError): both become one kind. The gRPC cases are real errors from the client against the
- * Batch fake; the REST ones have the shape the client's REST transport rejects with.
+ * Batch fake; the REST case is the client in its REST (`fallback`) mode against a server that
+ * answers 404, plus the other statuses in the same shape.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { v1 } from '@google-cloud/batch';
+import { PassThroughClient } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchApiErrorOf } from '../../../runtimes/gcp-batch/api-error.js';
 import { createBatchApi, type BatchApi } from '../../../runtimes/gcp-batch/batch-client.js';
@@ -42,6 +47,37 @@ describe('Batch API errors', () => {
       .catch((e: unknown) => e);
     expect(bad).toMatchObject({ kind: 'invalid', status: 'INVALID_ARGUMENT' });
     expect((bad as Error).message).toContain('task_count 100001');
+  });
+
+  it('over REST: the client against a server answering 404 rejects with HTTP 404, the same kind', async () => {
+    const server = createServer((req, res) => {
+      const body = JSON.stringify({
+        error: { code: 404, message: `Job ${req.url ?? ''} not found`, status: 'NOT_FOUND' },
+      });
+      res.writeHead(404, { 'content-type': 'application/json' }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const rest = new v1.BatchServiceClient({
+      fallback: true,
+      protocol: 'http',
+      apiEndpoint: '127.0.0.1',
+      port,
+      authClient: new PassThroughClient(),
+    });
+    try {
+      const raw: unknown = await rest
+        .getJob({ name: 'projects/p/locations/r/jobs/nope' })
+        .catch((e: unknown) => e);
+      expect(raw).toMatchObject({ code: 404 });
+      expect(batchApiErrorOf(raw, 'get job `nope`')).toMatchObject({
+        kind: 'not-found',
+        status: 'HTTP 404',
+      });
+    } finally {
+      await rest.close();
+      server.close();
+    }
   });
 
   it('over REST: the HTTP status of a GaxiosError means the same', () => {
