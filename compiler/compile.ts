@@ -7,6 +7,7 @@ import { resolveCommandPaths, type PathExists } from './ast/resolve-command-path
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
 import { containerDiagnostics } from './check/rules/container-image.js';
+import { targetChecks } from './check/target-checks.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lowerToIr } from './ir/lower-to-ir.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -236,7 +237,15 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
       }),
     );
   if (chosen !== undefined && findTarget(chosen)) {
-    diagnostics.push(...chosenTargetDiagnostics(ast, chosen));
+    diagnostics.push(...chosenTargetDiagnostics(ast, chosen), ...targetChecks(ast, chosen));
+    if (!ast.targets.some((t) => t.name.value === chosen))
+      diagnostics.push(
+        ...containerDiagnostics(ast, {
+          name: { value: chosen, span: ast.name.span },
+          options: [],
+          span: ast.name.span,
+        }),
+      );
     if (hasErrors(diagnostics)) return checked;
   }
   const lowered = lowerToIr(ast);

@@ -78,6 +78,9 @@ export function serviceAttemptOf(
     const raw = env[name]?.trim();
     if (raw !== undefined && /^[1-9]\d*$/.test(raw)) return Number(raw);
   }
+  // Cloud Batch counts the retries of a task from 0 (`BATCH_TASK_RETRY_ATTEMPT`).
+  const retry = env['BATCH_TASK_RETRY_ATTEMPT']?.trim();
+  if (retry !== undefined && /^\d+$/.test(retry)) return Number(retry) + 1;
   return undefined;
 }
 

@@ -17,6 +17,7 @@ const RUNTIMES: Readonly<Partial<Record<TargetName, Loader>>> = {
   lsf: async () => (await import('./lsf/index.js')).lsfRuntime,
   'aws-batch': async () => (await import('./aws-batch/index.js')).awsBatchRuntime,
   'azure-batch': async () => (await import('./azure-batch/index.js')).azureBatchRuntime,
+  'gcp-batch': async () => (await import('./gcp-batch/index.js')).gcpBatchRuntime,
 };
 
 export function runtimeNames(): TargetName[] {

@@ -111,7 +111,7 @@ export function runCommand(program: Command, ctx: CliContext): void {
     .option('--target <name>', "where tasks run (default: the plan's target, else local)")
     .option(
       '--output <dir|uri>',
-      "write the run here (a folder, s3://bucket/prefix or az://account/container/prefix) instead of the pipeline's output",
+      "write the run here (a folder, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix) instead of the pipeline's output",
     )
     .addOption(
       new Option('--jobs <n>', 'tasks run at once on the local target (default: CPUs)').argParser(

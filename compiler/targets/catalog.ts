@@ -29,6 +29,8 @@ export interface TargetSpec {
   arrayLimit?: number;
   /** Longest walltime the service allows at all, in seconds; undefined when it has no cap. */
   maxWalltimeSeconds?: number;
+  /** Options a plan for this target must set (checked when the plan is made for it). */
+  required?: string[];
 }
 
 const LIMITS: TargetOptionSpec[] = [
@@ -185,15 +187,59 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   'gcp-batch': {
     summary: 'Google Cloud Batch jobs (one task group per array)',
     options: [
-      opt('project', 'string', 'the Google Cloud project id'),
-      opt('region', 'string', 'the region, e.g. `europe-west4`'),
-      opt('machine_type', 'string', 'the Compute Engine machine type, e.g. `n2-standard-4`'),
-      opt('accelerator', 'string', 'the GPU accelerator type, e.g. `nvidia-tesla-t4`'),
-      ARRAY_LIMIT,
-      MAX_ARRAY,
+      opt('project', 'string', 'the Google Cloud project id (required)'),
+      opt('region', 'string', 'the region jobs run in, e.g. `europe-west4` (required)'),
+      opt(
+        'image',
+        'string',
+        'the container image tasks run, with `augc` on its PATH, e.g. `europe-docker.pkg.dev/p/augc/augc:0.1.0` (required unless every group runs a method with an `image`)',
+      ),
+      opt(
+        'machine_type',
+        'string',
+        'the Compute Engine machine type, e.g. `n2-standard-4` (default: Batch picks one for the CPUs and memory; for A100, H100 and L4 GPUs the type that carries them)',
+      ),
+      opt(
+        'accelerator',
+        'string',
+        'the GPU type for methods that ask for GPUs without `gpu_type`: an augc name (`t4`, `a100`, ...) or a Google accelerator type (`nvidia-tesla-t4`)',
+      ),
+      opt('provisioning', 'enum', 'VMs at the standard price, or Spot VMs (default standard)', {
+        values: ['standard', 'spot'],
+      }),
+      opt('service_account', 'string', 'the service account email the VMs run as'),
+      opt('network', 'string', 'the VPC network, e.g. `projects/p/global/networks/default`'),
+      opt('subnetwork', 'string', 'the subnetwork, e.g. `projects/p/regions/r/subnetworks/s`'),
+      opt(
+        'no_external_ip',
+        'bool',
+        'VMs get no external IP address (needs Cloud NAT or Private Google Access)',
+      ),
+      opt(
+        'gcs_mount',
+        'string',
+        "mount the run's `gs://` output into each task at this path (a GCS volume, gcsfuse): the worker reads and writes files there, e.g. `/mnt/disks/augc`",
+      ),
+      opt(
+        'endpoint',
+        'string',
+        'the Batch API endpoint, `host[:port]` (default `batch.googleapis.com`); `http://host:port` is a local emulator, reached without TLS or credentials',
+      ),
+      opt('array_limit', 'integer', 'most tasks of one job running at once (`parallelism`)', {
+        min: 1,
+      }),
+      opt(
+        'max_array_size',
+        'integer',
+        'most tasks in one job (at most 100,000); longer groups are split',
+        { min: 1 },
+      ),
       ...LIMITS,
     ],
     arrayLimit: 100_000,
+    // A job may run for at most 14 days (Batch quotas and limits).
+    maxWalltimeSeconds: 14 * 86_400,
+    required: ['project', 'region'],
   },
   'azure-batch': {
     summary:

@@ -12,9 +12,12 @@ interface RestErrorShape {
   message?: string;
 }
 
+const AZ_HELP =
+  'check the endpoint (`AUGC_AZURE_BLOB_ENDPOINT`), the network, the credentials (DefaultAzureCredential) and that the container exists; see docs/storage.md';
+
 export class AzStorageError extends StorageError {
   constructor(message: string, code: string | undefined, status: number | undefined) {
-    super(message, code, status);
+    super(message, code, status, AZ_HELP);
     this.name = 'AzStorageError';
   }
 }

@@ -5,15 +5,20 @@
  */
 import { StorageError } from './storage-error.js';
 
+export { isStorageUnavailable } from './storage-error.js';
+
 interface SdkErrorShape {
   name?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
 }
 
+const S3_HELP =
+  'check the endpoint (`AWS_ENDPOINT_URL_S3`), the network, the credentials (the standard AWS chain) and that the bucket exists; see docs/storage.md';
+
 export class S3StorageError extends StorageError {
   constructor(message: string, code: string | undefined, status: number | undefined) {
-    super(message, code, status);
+    super(message, code, status, S3_HELP);
     this.name = 'S3StorageError';
   }
 }
@@ -53,6 +58,3 @@ export function storageErrorOf(error: unknown, action: string, uri: string): S3S
     status,
   );
 }
-
-// Every store's errors share one class; the run layer imports the test from here.
-export { isStorageUnavailable } from './storage-error.js';

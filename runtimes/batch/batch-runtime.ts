@@ -83,6 +83,7 @@ export function makeBatchRuntime(spec: BatchBackendSpec): BatchRuntime {
       config,
       env,
       ...(print ? { print } : {}),
+      signal: run.signal,
     });
     runtime.lastBackend = backend;
     return { storage, plan, state, backend, describing: print !== undefined };

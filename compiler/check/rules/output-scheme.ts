@@ -1,9 +1,9 @@
 import type { Rule } from '../rule.js';
 
-const SUPPORTED = new Set(['file', 's3']);
-const NO_RUNTIME_YET = new Set(['gs', 'az']);
+const SUPPORTED = new Set(['file', 's3', 'gs']);
+const NO_RUNTIME_YET = new Set(['az']);
 
-/** Outputs are file paths or `s3://` (and `gs://`, `az://` once a runtime supports them). */
+/** Outputs are file paths, `s3://` or `gs://` (and `az://` once a runtime supports it). */
 export const outputSchemeRule: Rule = {
   name: 'output-scheme',
   codes: ['AUG2118', 'AUG2119'],

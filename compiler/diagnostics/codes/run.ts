@@ -90,6 +90,11 @@ export const RUN_CODES = {
     name: 'unknown-task',
     summary: '`augc status RUN --task T` names a task the run does not have',
   },
+  AUG5125: {
+    name: 'plan-not-runnable-on-gcp-batch',
+    summary:
+      'a plan cannot run on `gcp-batch` as configured: an output that is not `gs://`, missing `project`/`region`, a group without an image, or a GPU with no Google accelerator',
+  },
   AUG5140: {
     name: 'lsp-on-terminal',
     summary:

@@ -71,6 +71,16 @@ export const TARGET_CODES: CodeTable = {
     summary:
       '`scheduling_priority` is outside 0..9999, or `share_identifier` is longer than 255 characters.',
   },
+  AUG4020: {
+    name: 'target-option-required',
+    summary:
+      'The target a plan is made for needs an option that is not set (e.g. `project` and `region` for `gcp-batch`).',
+  },
+  AUG4021: {
+    name: 'gpu-type-unavailable',
+    summary:
+      'A method asks for GPUs that the target a plan is made for cannot request (no Google accelerator for its `gpu_type`, or no type at all).',
+  },
   AUG4025: {
     name: 'azure-batch-account-missing',
     summary:
