@@ -82,14 +82,15 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
   }
   ctx.io.stdout.write(flags.json ? json : renderPlanSummary(result.plan));
   if (target === undefined || flags.json) return EXIT.ok;
-  // Targets that cannot run yet have nothing to show beyond the summary.
+  // What `augc run` would refuse (e.g. an output URI the target cannot open) is refused here too.
   const opened = await openTarget(result.plan, target, ctx.io.env);
-  if (opened.ok) {
-    const { plan } = result;
-    const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
-    if (!(await describePlan(req, cliEvents(ctx, plan)))) return EXIT.failure;
+  if (!opened.ok) {
+    reportMessage(ctx, opened.diagnostic);
+    return EXIT.failure;
   }
-  return EXIT.ok;
+  const { plan } = result;
+  const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
+  return (await describePlan(req, cliEvents(ctx, plan))) ? EXIT.ok : EXIT.failure;
 }
 
 /** `augc plan FILE` */

@@ -210,12 +210,10 @@ describe('the language, end to end', () => {
     expect(small.targets[0]!.options['partition']).toBe('debug');
   });
 
-  test('az:// outputs are accepted with a warning', async () => {
-    for (const uri of ['az://container/out']) {
+  test('s3://, gs:// and az:// outputs are accepted without a word', async () => {
+    for (const uri of ['s3://bucket/out', 'gs://bucket/out', 'az://account/container/out']) {
       const { plan, diagnostics } = await compile({ sets: [`output="${uri}"`] });
-      expect(diagnostics.filter((d) => d.code === 'AUG2119').map((d) => d.severity)).toEqual([
-        'warning',
-      ]);
+      expect(diagnostics.filter((d) => d.code.startsWith('AUG21'))).toEqual([]);
       expect(plan?.output.uri).toBe(uri);
     }
   });

@@ -20,7 +20,9 @@ function requestsOf(stdout: string): string {
 
 describe('augc plan --target azure-batch', () => {
   it('prints the job, task collections and job patch for a named pool (golden)', async () => {
-    const r = await augc(['plan', 'examples/clinical-sentences.aug', '--target', 'azure-batch'], {
+    const output = 'output="az://augcdemo/runs/clinical-sentences"';
+    const args = ['plan', 'examples/clinical-sentences.aug', '--target', 'azure-batch'];
+    const r = await augc([...args, '--set', output], {
       ...NO_CONFIG,
       AUGC_AZURE_BATCH_ACCOUNT_URL: ACCOUNT,
       AUGC_AZURE_BATCH_POOL: 'augc-pool',
