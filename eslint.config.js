@@ -64,6 +64,7 @@ const FS_EXCEPTIONS = {
   'engine/run-command.ts': "writes a `command` program's stdout to its local output file",
   'engine/watch-lines.ts': "counts lines of a `command` program's local output file (progress)",
   'engine/plan-dir.ts': 'asks whether the recorded working directory exists on this machine',
+  'engine/task-usage.ts': "reads /proc/self/stat for the CPU time of a task's child processes",
   'runtimes/grid/detect-hpc.ts': 'looks for scheduler commands on PATH',
   'runtimes/grid/grid-backend.ts':
     'job scripts, scheduler logs and exit statuses on the shared filesystem the scheduler reads',
