@@ -49,6 +49,7 @@ const FS_EXCEPTIONS = {
   'cli/main.ts': 'resolves the launcher (bin/augc.js) it was started from',
   'cli/commands/fmt.ts': 'rewrites the .aug files it is given',
   'cli/commands/plan.ts': 'writes the plan file `-o` names',
+  'cli/commands/report.ts': 'writes the report file `-o` names',
   'cli/commands/init.ts': 'writes the starter pipeline `augc init` makes',
   'cli/config-file.ts': 'reads ~/.config/augc/config.yaml or $AUGC_CONFIG',
   'cli/input-problem.ts': 'checks that a file named on the command line exists',

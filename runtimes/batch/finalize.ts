@@ -17,6 +17,7 @@ import {
 } from '../../engine/task-record.js';
 import { attemptPathOf, BATCH_CANCEL_PATH, BATCH_RESULT_PATH } from '../../engine/run-layout.js';
 import { backoffSeconds, shouldRetry } from '../retry-policy.js';
+import { writeRunReport } from '../run/write-run-report.js';
 import type { FinalizeOutcome } from '../runtime.js';
 import type { BatchBackend } from './backend.js';
 import { readRound, writeJson, type BatchArray, type BatchRound } from './batch-state.js';
@@ -155,5 +156,7 @@ export async function finishBatchRun(
         end: new Date().toISOString(),
       };
   await writeJson(storage, BATCH_RESULT_PATH, result);
+  // After the result, whose failures keep the log tails the report shows.
+  await writeRunReport({ plan, storage });
   return result;
 }

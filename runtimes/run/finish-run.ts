@@ -4,10 +4,12 @@
  */
 import type { Plan } from '../../compiler/plan/types.js';
 import { mergeRun } from '../../engine/merge.js';
+import { REPORT_PATH } from '../../engine/run-layout.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, SubmitResult } from '../runtime.js';
 import { problemNotes } from './problem-notes.js';
 import type { RunEvents, RunOutcome } from './run-outcome.js';
+import { writeRunReport } from './write-run-report.js';
 
 interface Finishing {
   plan: Plan;
@@ -17,7 +19,17 @@ interface Finishing {
   command: string;
 }
 
-/** Merges the run's complete tasks; `partial` merges even when some are missing. */
+/** Writes the run report (a run-layer step every target gets); a failure is a warning. */
+async function writeReport(run: { plan: Plan; storage: Storage }, events: RunEvents) {
+  const written = await writeRunReport(run);
+  if (written.ok) events.reported?.(written.path);
+  else events.report(written.diagnostic);
+}
+
+/**
+ * Merges the run's complete tasks (`partial`: even when some are missing) and writes the run
+ * report either way.
+ */
 export async function mergeAndReport(
   run: { plan: Plan; storage: Storage },
   partial: boolean,
@@ -26,6 +38,7 @@ export async function mergeAndReport(
 ): Promise<RunOutcome> {
   const result = await mergeRun({ storage: run.storage, plan: run.plan, allowPartial: partial });
   events.merged?.(result);
+  await writeReport(run, events);
   if (result.ok) return { status: 'ok', merged: result };
   events.report({
     code: 'AUG5108',
@@ -82,12 +95,14 @@ export async function finishRun(
       });
       events.failed?.(result.failed);
       if (req.allowPartial) await mergeAndReport(req, true, events);
+      else await writeReport(req, events);
       return { status: 'failed', failed: result.failed };
     }
     case 'completed':
       // A finalizer that merged already: show its totals rather than merge again.
       if (result.merged?.ok === true) {
         events.merged?.(result.merged);
+        if (await req.storage.exists(REPORT_PATH)) events.reported?.(REPORT_PATH);
         return { status: 'ok', merged: result.merged };
       }
       return mergeAndReport(req, req.allowPartial, events);

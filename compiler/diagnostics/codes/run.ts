@@ -62,4 +62,9 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5135: {
+    name: 'report-not-written',
+    summary:
+      'the run report (`_augc/report.html`) could not be written; the run is not affected, and `augc report` writes it again',
+  },
 } satisfies CodeTable;
