@@ -34,7 +34,9 @@ export function gantt(id: string, bars: readonly AttemptBar[], title: string): s
     const dur = (b.endMs - b.startMs) / 1000;
     const what = b.outcome === 'ok' ? 'complete' : `${b.outcome} (${b.errorClass ?? '?'})`;
     const tip = `${b.task} attempt ${b.attempt} on ${b.lane}: ${what}, ${seconds(dur)}`;
-    const w = Math.max(1.5, x(b.endMs) - x(b.startMs));
+    // A hairline between attempts that follow each other on one lane.
+    const span = x(b.endMs) - x(b.startMs);
+    const w = Math.max(1.5, span > 3 ? span - 1 : span);
     body.push(
       rect(x(b.startMs), y, w, laneH - 2, `g-${b.outcome}`, tip, {
         task: b.task,

@@ -27,6 +27,11 @@ function labelled(
     .join('');
 }
 
+/** Equal as text, or as numbers (`6.510` in a CSV input and `6.51` in a part). */
+function sameValue(a: string, b: string): boolean {
+  return a === b || (a.trim() !== '' && b.trim() !== '' && Number(a) === Number(b));
+}
+
 function variantsHtml(s: ComboSamples, row: SampleRow): string {
   if (row.variants.length === 0) return '<span class="muted">no variant kept</span>';
   return row.variants
@@ -35,7 +40,7 @@ function variantsHtml(s: ComboSamples, row: SampleRow): string {
         s.mode === 'text'
           ? labelled(s.columns, v.values, (text, i) => diffHtml(row.original[i] ?? '', text))
           : labelled(s.columns, v.values, (value, i) =>
-              value === (row.original[i] ?? '') ? esc(value) : `<mark>${esc(value)}</mark>`,
+              sameValue(value, row.original[i] ?? '') ? esc(value) : `<mark>${esc(value)}</mark>`,
             );
       const sim =
         v.similarity !== undefined

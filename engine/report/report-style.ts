@@ -15,6 +15,7 @@ p.muted, .muted { color: var(--muted); }
 table { border-collapse: collapse; margin: 8px 0 12px; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 10px 4px 0; text-align: left; vertical-align: top; }
 th { font-weight: 600; } td.num, th.num { text-align: right; padding-left: 10px; }
+td.num { white-space: nowrap; }
 caption { text-align: left; color: var(--muted); padding-bottom: 4px; }
 code, pre { font: 12.5px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre.log { background: rgba(127,127,127,.1); padding: 8px 10px; overflow-x: auto; max-height: 320px; }

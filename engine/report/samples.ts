@@ -56,14 +56,18 @@ function valuesOf(row: Row, columns: readonly string[]): string[] {
   return columns.map((c) => cellText(row[c] as Parameters<typeof cellText>[0]));
 }
 
-async function sampleTask(plan: Plan, storage: Storage, record: TaskRecord, columns: string[]) {
-  const seed = createRng(plan.seed, 'augc-report', record.combo);
-  const input = await readAll(storage, chunkPath(CHUNKS_DIR, record.chunk), 'jsonl');
-  const chosen = pick(input, SAMPLE_ROWS, seed).sort(
-    (a, b) => Number(a[ROW_COLUMN]) - Number(b[ROW_COLUMN]),
-  );
-  const wanted = new Map(chosen.map((row) => [Number(row[ROW_COLUMN]), row]));
-  const part = await readAll(storage, record.part.path, plan.output.format);
+/**
+ * Rows of the chunk to show: any row for a text combo (one whose variants were all dropped says
+ * so), but for a tabular one only rows the part's rows were made from (SMOTE draws from a few).
+ */
+function candidates(input: Row[], part: Row[], mode: ComboSamples['mode']): Row[] {
+  if (mode === 'text') return input;
+  const used = new Set(part.map((row) => Number(row[ROW_ORDINAL_COLUMN])));
+  const made = input.filter((row) => used.has(Number(row[ROW_COLUMN])));
+  return made.length > 0 ? made : input;
+}
+
+function variantsByOrdinal(part: Row[], wanted: ReadonlySet<number>, columns: string[]) {
   const byOrdinal = new Map<number, SampleRow['variants']>();
   for (const row of part) {
     const ordinal = Number(row[ROW_ORDINAL_COLUMN]);
@@ -77,12 +81,24 @@ async function sampleTask(plan: Plan, storage: Storage, record: TaskRecord, colu
     });
     byOrdinal.set(ordinal, list);
   }
+  return byOrdinal;
+}
+
+async function sampleTask(plan: Plan, storage: Storage, record: TaskRecord, base: ComboSamples) {
+  const seed = createRng(plan.seed, 'augc-report', record.combo);
+  const input = await readAll(storage, chunkPath(CHUNKS_DIR, record.chunk), 'jsonl');
+  const part = await readAll(storage, record.part.path, plan.output.format);
+  const chosen = pick(candidates(input, part, base.mode), SAMPLE_ROWS, seed).sort(
+    (a, b) => Number(a[ROW_COLUMN]) - Number(b[ROW_COLUMN]),
+  );
+  const wanted = new Map(chosen.map((row) => [Number(row[ROW_COLUMN]), row]));
+  const byOrdinal = variantsByOrdinal(part, new Set(wanted.keys()), base.columns);
   return [...wanted].map(([ordinal, row]): SampleRow => {
     const id = plan.input.id !== undefined ? row[plan.input.id] : undefined;
     return {
       ordinal,
       ...(id !== undefined && id !== null ? { id: String(id as string | number) } : {}),
-      original: valuesOf(row, columns),
+      original: valuesOf(row, base.columns),
       variants: byOrdinal.get(ordinal) ?? [],
     };
   });
@@ -97,7 +113,7 @@ async function sampleCombo(plan: Plan, storage: Storage, combo: string, done: Ta
   const [record] = pick(withRows, 1, createRng(plan.seed, 'augc-report-chunk', combo));
   if (!record) return { ...base, note: 'no complete task of this combo has input rows' };
   try {
-    return { ...base, chunk: record.chunk, rows: await sampleTask(plan, storage, record, columns) };
+    return { ...base, chunk: record.chunk, rows: await sampleTask(plan, storage, record, base) };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return { ...base, chunk: record.chunk, note: `its part could not be read: ${why}` };

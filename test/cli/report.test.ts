@@ -78,6 +78,36 @@ describe('the run report', () => {
     expect(report.stderr).toContain('error[AUG5135]');
   });
 
+  it('samples a tabular run (Parquet parts) by rows its variants were made from', async () => {
+    const ws = join(dir, 'tabular');
+    copyTree('examples', join(ws, 'examples'));
+    const out = join(ws, 'out');
+    const run = await augc(['run', join(ws, 'examples/cell-lines-tabular.aug'), '--output', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const html = reportOf(out);
+    const smote = /<table class="samples" data-combo="combo_1_smote">([\s\S]*?)<\/table>/.exec(
+      html,
+    );
+    expect(smote?.[1]).toBeDefined();
+    expect(smote![1]).not.toContain('no variant kept');
+    expect(smote![1]!.match(/<tr><td>/g)).toHaveLength(3);
+    // A value is marked exactly when it differs as a number (`6.510` in the CSV is `6.51`).
+    let marked = 0;
+    for (const [, original, variants] of html.matchAll(
+      /<tr><td>[^]*?<\/td><td class="text">([^]*?)<\/td><td class="text">([^]*?)<\/td><\/tr>/g,
+    )) {
+      const before = new Map(
+        [...original!.matchAll(/muted">(\w+):<\/span> ([^<]*)</g)].map((m) => [m[1], m[2]]),
+      );
+      for (const m of variants!.matchAll(/muted">(\w+):<\/span> (<mark>)?([^<]*)</g)) {
+        const changed = Number(m[3]) !== Number(before.get(m[1]));
+        expect(m[2] !== undefined, `${m[1]} ${m[3]} vs ${before.get(m[1])}`).toBe(changed);
+        if (changed) marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+  });
+
   it('needs a run', async () => {
     const res = await runCli(['report', join(dir, 'nothing-here')]);
     expect(res.code).toBe(66);
