@@ -67,4 +67,9 @@ export const RUN_CODES = {
     summary:
       'the run report (`_augc/report.html`) could not be written; the run is not affected, and `augc report` writes it again',
   },
+  AUG5136: {
+    name: 'history-unreadable',
+    summary:
+      'a folder given to `augc plan --estimate --history` cannot be read or holds no augc run',
+  },
 } satisfies CodeTable;

@@ -51,4 +51,19 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
   },
+  AUG4030: {
+    name: 'estimate-exceeds-walltime',
+    summary:
+      "`augc plan --estimate`: a group's longest task is expected to take longer than its walltime (a warning).",
+  },
+  AUG4031: {
+    name: 'estimate-exceeds-quota',
+    summary:
+      "`augc plan --estimate`: the run would exceed the target's `quota_tasks` or `quota_core_hours` (a warning).",
+  },
+  AUG4032: {
+    name: 'estimate-speed-unknown',
+    summary:
+      '`augc plan --estimate`: no earlier run and no built-in table measured a method, so the groups that run it have no estimate (a warning).',
+  },
 };
