@@ -27,10 +27,7 @@ export interface MethodEstimate {
   what: string;
   /** Seconds per variant-row, without the quality filter; undefined when nothing measured it. */
   secondsPerVariant?: number;
-  /**
-   * Seconds a process spends the first time it runs the method (built-in table only: a figure
-   * from history has it in its speed already).
-   */
+  /** Seconds a process spends the first time it runs the method (built-in table). */
   loadSeconds?: number;
   source: 'history' | 'built-in' | 'unknown';
   /** History tasks behind the figure. */
@@ -82,8 +79,10 @@ function methodEstimates(input: EstimateInput): MethodEstimate[] {
   return input.plan.methods.map((m) => {
     const measured = input.history.get(methodKey(m));
     const what = methodLabel(m);
-    if (measured) return { id: m.id, what, source: 'history', ...measured };
     const builtin = m.kind === 'stdlib' ? input.table.methods[m.method ?? ''] : undefined;
+    // A history figure has the load taken out (history-speeds.ts), so it is added back here.
+    const load = builtin ? { loadSeconds: builtin.load_seconds } : {};
+    if (measured) return { id: m.id, what, source: 'history', ...measured, ...load };
     if (builtin) {
       const { seconds_per_variant: secondsPerVariant, load_seconds: loadSeconds } = builtin;
       return { id: m.id, what, source: 'built-in', secondsPerVariant, loadSeconds };

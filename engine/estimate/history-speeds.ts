@@ -1,7 +1,7 @@
 /**
- * Method speeds measured in earlier runs. A task's wall seconds, less the task's fixed cost and
- * the quality filter's (both from the built-in table), divided by its variant-rows, is what its
- * combo's methods cost per variant-row. Tasks of one method give that method's cost (pooled:
+ * Method speeds measured in earlier runs. A task's wall seconds, less the task's fixed cost, its
+ * share of loading its methods and the quality filter's cost (all from the built-in table),
+ * divided by its variant-rows, is what its combo's methods cost per variant-row. Tasks of one method give that method's cost (pooled:
  * total seconds over total variant-rows); a combo's tasks then give, for each of its methods no
  * single-method task measured, an equal share of what the measured ones leave.
  */
@@ -32,17 +32,47 @@ interface Pool {
   tasks: number;
 }
 
+/**
+ * Seconds each history task spent loading its methods, on the same model as the estimate: a
+ * method's load (built-in table) is paid once per process, so a run whose tasks of that method
+ * ran in `w` distinct workers paid `w` loads over its `n` tasks (an array job: one each).
+ */
+function loadShares(tasks: readonly HistoryTask[], table: SpeedTable): Map<HistoryTask, number> {
+  const seen = new Map<string, { tasks: number; workers: Set<string> }>();
+  const keyOf = (t: HistoryTask, m: MethodIdentity): string => `${t.run}\0${methodKey(m)}`;
+  for (const t of tasks) {
+    for (const m of t.methods) {
+      const s = seen.get(keyOf(t, m)) ?? { tasks: 0, workers: new Set<string>() };
+      s.tasks++;
+      s.workers.add(t.worker);
+      seen.set(keyOf(t, m), s);
+    }
+  }
+  const loadOf = (m: MethodIdentity): number =>
+    m.kind === 'stdlib' ? (table.methods[m.method ?? '']?.load_seconds ?? 0) : 0;
+  return new Map(
+    tasks.map((t) => {
+      const share = t.methods.reduce((sum, m) => {
+        const s = seen.get(keyOf(t, m));
+        return s ? sum + (loadOf(m) * Math.min(s.workers.size, s.tasks)) / s.tasks : sum;
+      }, 0);
+      return [t, share];
+    }),
+  );
+}
+
 /** Seconds per variant-row the task's methods took together, and its variant-rows. */
 function costOf(
   task: HistoryTask,
   table: SpeedTable,
+  load: number,
 ): { perUnit: number; units: number } | undefined {
   const units = task.rowsIn * task.variants;
   if (units <= 0) return undefined;
   const quality = isTabular(task.methods)
     ? 0
     : (table.quality_seconds_per_variant[task.quality] ?? 0);
-  const work = Math.max(0, task.seconds - table.task_overhead_seconds);
+  const work = Math.max(0, task.seconds - table.task_overhead_seconds - load);
   return { perUnit: Math.max(0, work / units - quality), units };
 }
 
@@ -60,9 +90,10 @@ export function speedsFromHistory(
   tasks: readonly HistoryTask[],
   table: SpeedTable,
 ): Map<string, MeasuredSpeed> {
+  const loads = loadShares(tasks, table);
   const single = new Map<string, Pool>();
   for (const t of tasks) {
-    const cost = costOf(t, table);
+    const cost = costOf(t, table, loads.get(t) ?? 0);
     const [only] = t.methods;
     if (cost && only && t.methods.length === 1)
       add(single, methodKey(only), cost.perUnit * cost.units, cost.units);
@@ -70,7 +101,7 @@ export function speedsFromHistory(
   const known = speedsOf(single);
   const shares = new Map<string, Pool>();
   for (const t of tasks) {
-    const cost = costOf(t, table);
+    const cost = costOf(t, table, loads.get(t) ?? 0);
     if (!cost || t.methods.length < 2) continue;
     const keys = t.methods.map(methodKey);
     const unknown = keys.filter((k) => !known.has(k));

@@ -11,6 +11,9 @@ import type { Storage } from '../storage/storage.js';
 import type { MethodRecord, TaskRecord } from '../task-record.js';
 
 export interface HistoryTask {
+  /** The run it belongs to, and the worker that ran it (loads are paid once per worker). */
+  run: string;
+  worker: string;
   methods: MethodRecord[];
   rowsIn: number;
   variants: number;
@@ -28,7 +31,7 @@ export interface History {
 
 const PLAN_FILE = /(^|\/)_augc\/plan\.json$/;
 
-async function recordsOfRun(storage: Storage, root: string): Promise<HistoryTask[]> {
+async function recordsOfRun(storage: Storage, root: string, run: string): Promise<HistoryTask[]> {
   const prefix = root === '' ? '' : `${root}/`;
   const plan = JSON.parse(await storage.readText(`${prefix}_augc/plan.json`)) as Plan;
   const folder = `${prefix}${dirname(plan.layout.context)}`;
@@ -46,6 +49,8 @@ async function recordsOfRun(storage: Storage, root: string): Promise<HistoryTask
       return [];
     return [
       {
+        run,
+        worker: r.worker ?? '',
         methods: r.params,
         rowsIn: r.rows_in,
         variants: r.variants ?? 1,
@@ -71,8 +76,9 @@ async function readOne(uri: string, into: History): Promise<void> {
   if (roots.length === 0)
     return void into.problems.push({ uri, message: 'holds no augc run (no `_augc/plan.json`)' });
   for (const root of roots) {
-    into.runs.push(root === '' ? uri : `${uri.replace(/\/+$/, '')}/${root}`);
-    into.tasks.push(...(await recordsOfRun(storage, root)));
+    const run = root === '' ? uri : `${uri.replace(/\/+$/, '')}/${root}`;
+    into.runs.push(run);
+    into.tasks.push(...(await recordsOfRun(storage, root, run)));
   }
 }
 

@@ -15,6 +15,8 @@ import type { ComboSamples } from './samples.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const STATES = ['complete', 'failed', 'interrupted', 'missing', 'stale', 'corrupt'] as const;
 
+const hours = (h: number): string => (h === 0 ? '0' : String(Number(h.toPrecision(3))));
+
 function elapsed(start?: string, end?: string): string {
   if (start === undefined || end === undefined) return '-';
   return seconds((Date.parse(end) - Date.parse(start)) / 1000);
@@ -43,6 +45,10 @@ function summaryHtml(model: ReportModel): string {
     ['start', s.start ?? '-'],
     ['end', s.end ?? '-'],
     ['elapsed', elapsed(s.start, s.end)],
+    [
+      'task time',
+      `${seconds(s.spent.seconds)} in ${int(s.spent.attempts)} attempt(s): ${hours(s.spent.coreHours)} core-hours, ${hours(s.spent.gpuHours)} GPU-hours (requested CPUs and GPUs x attempt time)`,
+    ],
     ['tasks', int(s.tasks)],
     ['rows in / out', `${int(t.rowsIn)} / ${int(t.rowsOut)}`],
     [

@@ -47,6 +47,11 @@ export interface ReportSummary {
   states: Partial<Record<ReportTaskState, number>>;
   total: Tally;
   failures: FailureClassCount[];
+  /**
+   * What every attempt on record (complete, failed, interrupted) held: its wall seconds, and
+   * those times the CPUs and GPUs it requested, in hours (what `augc plan --estimate` foresees).
+   */
+  spent: { attempts: number; seconds: number; coreHours: number; gpuHours: number };
   variants: number;
   quality: Plan['quality'];
 }

@@ -104,6 +104,19 @@ function runSpan(records: readonly TaskRecord[], attempts: readonly AttemptRecor
   return { start: starts[0], end: ends.at(-1) };
 }
 
+function spentOf(input: SummarizeInput, done: readonly TaskRecord[]): ReportSummary['spent'] {
+  const spent = { attempts: 0, seconds: 0, coreHours: 0, gpuHours: 0 };
+  for (const r of [...done, ...input.records.attempts]) {
+    const seconds = wallSeconds(r);
+    const asked = input.requested(r.group, r.attempt);
+    spent.attempts++;
+    spent.seconds += seconds;
+    spent.coreHours += (seconds * asked.cpus) / 3600;
+    spent.gpuHours += (seconds * asked.gpus) / 3600;
+  }
+  return spent;
+}
+
 function summaryOf(input: SummarizeInput, total: Tally): ReportSummary {
   const { plan, records, facts } = input;
   const states: ReportSummary['states'] = {};
@@ -124,6 +137,7 @@ function summaryOf(input: SummarizeInput, total: Tally): ReportSummary {
     states,
     total,
     failures: failureClasses(records.attempts, records.tasks),
+    spent: spentOf(input, done),
     variants: plan.variants,
     quality: plan.quality,
   };

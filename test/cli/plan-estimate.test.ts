@@ -38,22 +38,21 @@ describe('augc plan --estimate', () => {
   it("uses the speed the earlier run's records measured, and prices its hours", async () => {
     const e = await estimateJson(['--target', 'slurm', '--history', earlier, ...PRICES]);
     expect(e.runs).toEqual([earlier]);
-    // The run's two keyboard_typo tasks: wall seconds less the fixed cost, over variant-rows,
-    // less the quality filter's share (bench/method-speeds.js measured both).
+    // The run's two keyboard_typo tasks: wall seconds less the fixed cost and their share of
+    // loading the method (once per worker), over variant-rows, less the quality filter's share
+    // (bench/method-speeds.js measured all three).
     const records = readdirSync(join(earlier, '_augc/tasks')).map(
       (f) => JSON.parse(readFileSync(join(earlier, '_augc/tasks', f), 'utf8')) as TaskRecord,
     );
+    const workers = new Set(records.map((r) => r.worker)).size;
+    const load = (BUILTIN_SPEEDS.methods['keyboard_typo']!.load_seconds * Math.min(workers, 2)) / 2;
+    const fixed = BUILTIN_SPEEDS.task_overhead_seconds + load;
     const units = records.reduce((n, r) => n + r.rows_in * r.variants, 0);
-    const work = records.reduce(
-      (s, r) =>
-        s +
-        Math.max(
-          0,
-          (Date.parse(r.end) - Date.parse(r.start)) / 1000 - BUILTIN_SPEEDS.task_overhead_seconds,
-        ) -
-        r.rows_in * r.variants * BUILTIN_SPEEDS.quality_seconds_per_variant['chrf']!,
-      0,
-    );
+    const work = records.reduce((s, r) => {
+      const wall = (Date.parse(r.end) - Date.parse(r.start)) / 1000;
+      const quality = r.rows_in * r.variants * BUILTIN_SPEEDS.quality_seconds_per_variant['chrf']!;
+      return s + Math.max(0, wall - fixed) - quality;
+    }, 0);
     const [typo] = e.methods;
     expect(typo).toMatchObject({ id: 'typo', source: 'history', tasks: 2 });
     expect(typo!.secondsPerVariant).toBeCloseTo(Math.max(0, work / units), 9);

@@ -69,7 +69,7 @@ describe('estimatePlan', () => {
     expect(e.groups[0]?.hours?.cost).toBeUndefined();
   });
 
-  it('prefers speeds measured in earlier runs, whose load is in them already', () => {
+  it('prefers speeds measured in earlier runs, and adds the load the table knows', () => {
     const e = estimatePlan({
       plan: plan(),
       table: TABLE,
@@ -80,8 +80,8 @@ describe('estimatePlan', () => {
       ['typo', 'history', 0.02, 3],
       ['swap', 'built-in', 0.002, undefined],
     ]);
-    // fixed 2.5; typo 0.021 and typo+swap 0.023 per variant-row: 2.5 + 26 x 0.023 = 3.098.
-    near(e.groups[0]?.maxSeconds, 3.098);
+    // fixed 2.5 + load 1; typo 0.021 and typo+swap 0.023 per variant-row: 3.5 + 26 x 0.023.
+    near(e.groups[0]?.maxSeconds, 4.098);
   });
 
   it('warns when the longest task outlasts its walltime, and above the quotas', () => {
