@@ -49,7 +49,7 @@ function methodLines(estimate: Estimate): string[] {
     const speed = m.secondsPerVariant !== undefined ? fig(m.secondsPerVariant * 1e6) : '?';
     const from =
       m.source === 'history'
-        ? `history (${m.tasks ?? 0} tasks)`
+        ? `history (${m.tasks ?? 0} task${m.tasks === 1 ? '' : 's'})`
         : m.source === 'built-in'
           ? 'built-in table'
           : 'unknown';

@@ -80,9 +80,13 @@ function methodEstimates(input: EstimateInput): MethodEstimate[] {
     const measured = input.history.get(methodKey(m));
     const what = methodLabel(m);
     const builtin = m.kind === 'stdlib' ? input.table.methods[m.method ?? ''] : undefined;
-    // A history figure has the load taken out (history-speeds.ts), so it is added back here.
-    const load = builtin ? { loadSeconds: builtin.load_seconds } : {};
-    if (measured) return { id: m.id, what, source: 'history', ...measured, ...load };
+    // A history figure has the load taken out (history-speeds.ts): it is added back, measured
+    // where the history could tell, else from the table.
+    if (measured) {
+      const loadSeconds = measured.loadSeconds ?? builtin?.load_seconds;
+      const load = loadSeconds !== undefined ? { loadSeconds } : {};
+      return { id: m.id, what, source: 'history', ...measured, ...load };
+    }
     if (builtin) {
       const { seconds_per_variant: secondsPerVariant, load_seconds: loadSeconds } = builtin;
       return { id: m.id, what, source: 'built-in', secondsPerVariant, loadSeconds };

@@ -14,6 +14,8 @@ export interface HistoryTask {
   /** The run it belongs to, and the worker that ran it (loads are paid once per worker). */
   run: string;
   worker: string;
+  /** When it started (ms since the epoch): a worker's first task of a method loads it. */
+  start: number;
   methods: MethodRecord[];
   rowsIn: number;
   variants: number;
@@ -51,6 +53,7 @@ async function recordsOfRun(storage: Storage, root: string, run: string): Promis
       {
         run,
         worker: r.worker ?? '',
+        start: Date.parse(r.start ?? ''),
         methods: r.params,
         rowsIn: r.rows_in,
         variants: r.variants ?? 1,

@@ -24,7 +24,8 @@ const PRICES = [
 ];
 
 beforeAll(async () => {
-  const run = await augc(['run', aug, '--output', earlier]);
+  // One worker: its first task loads keyboard_typo, the second runs it warm.
+  const run = await augc(['run', aug, '--output', earlier, '--jobs', '1']);
   expect(run.code, run.stderr).toBe(0);
 }, 120_000);
 
@@ -38,24 +39,22 @@ describe('augc plan --estimate', () => {
   it("uses the speed the earlier run's records measured, and prices its hours", async () => {
     const e = await estimateJson(['--target', 'slurm', '--history', earlier, ...PRICES]);
     expect(e.runs).toEqual([earlier]);
-    // The run's two keyboard_typo tasks: wall seconds less the fixed cost and their share of
-    // loading the method (once per worker), over variant-rows, less the quality filter's share
-    // (bench/method-speeds.js measured all three).
-    const records = readdirSync(join(earlier, '_augc/tasks')).map(
-      (f) => JSON.parse(readFileSync(join(earlier, '_augc/tasks', f), 'utf8')) as TaskRecord,
-    );
-    const workers = new Set(records.map((r) => r.worker)).size;
-    const load = (BUILTIN_SPEEDS.methods['keyboard_typo']!.load_seconds * Math.min(workers, 2)) / 2;
-    const fixed = BUILTIN_SPEEDS.task_overhead_seconds + load;
-    const units = records.reduce((n, r) => n + r.rows_in * r.variants, 0);
-    const work = records.reduce((s, r) => {
-      const wall = (Date.parse(r.end) - Date.parse(r.start)) / 1000;
-      const quality = r.rows_in * r.variants * BUILTIN_SPEEDS.quality_seconds_per_variant['chrf']!;
-      return s + Math.max(0, wall - fixed) - quality;
-    }, 0);
+    // The run's second task ran warm: its wall seconds less the fixed cost, over variant-rows,
+    // less the quality filter's share (bench/method-speeds.js measured both) give the speed;
+    // the first task, which loaded the method, gives the load.
+    const [first, second] = readdirSync(join(earlier, '_augc/tasks'))
+      .map((f) => JSON.parse(readFileSync(join(earlier, '_augc/tasks', f), 'utf8')) as TaskRecord)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const work = (r: TaskRecord): number =>
+      (Date.parse(r.end) - Date.parse(r.start)) / 1000 -
+      BUILTIN_SPEEDS.task_overhead_seconds -
+      r.rows_in * r.variants * BUILTIN_SPEEDS.quality_seconds_per_variant['chrf']!;
+    const speed = Math.max(0, work(second!) / (second!.rows_in * second!.variants));
     const [typo] = e.methods;
-    expect(typo).toMatchObject({ id: 'typo', source: 'history', tasks: 2 });
-    expect(typo!.secondsPerVariant).toBeCloseTo(Math.max(0, work / units), 9);
+    expect(typo).toMatchObject({ id: 'typo', source: 'history', tasks: 1 });
+    expect(typo!.secondsPerVariant).toBeCloseTo(speed, 9);
+    const load = Math.max(0, work(first!) - first!.rows_in * first!.variants * speed);
+    expect(typo!.loadSeconds).toBeCloseTo(load, 9);
     // Groups add up to the total; cost is core-hours and GiB-hours at their prices.
     const [g] = e.groups;
     expect(g!.tasks).toBe(2);
@@ -82,7 +81,7 @@ describe('augc plan --estimate', () => {
     expect(res.stdout).toContain(
       'estimate   target slurm; method speeds from 1 earlier run(s), else the built-in table',
     );
-    expect(res.stdout).toMatch(/typo \(keyboard_typo\) +[\d.,]+ +history \(2 tasks\)/);
+    expect(res.stdout).toMatch(/typo \(keyboard_typo\) +[\d.,]+ +history \(1 task\)/);
     expect(res.stdout).toMatch(/\n {2}total +2 +[\d.]+ +0 +[\d.]+ +[\d.]+\n/);
     expect(res.stdout).toContain(
       'prices: price_vcpu_hour = 0.05, price_gib_hour = 0.004 (target slurm)',

@@ -82,6 +82,15 @@ describe('estimatePlan', () => {
     ]);
     // fixed 2.5 + load 1; typo 0.021 and typo+swap 0.023 per variant-row: 3.5 + 26 x 0.023.
     near(e.groups[0]?.maxSeconds, 4.098);
+    // A load the history measured replaces the table's: 2.5 + 0.2 + 26 x 0.023.
+    const measured = { secondsPerVariant: 0.02, tasks: 3, loadSeconds: 0.2 };
+    const again = estimatePlan({
+      plan: plan(),
+      table: TABLE,
+      history: new Map([['stdlib:keyboard_typo', measured]]),
+      target: slurm(),
+    });
+    near(again.groups[0]?.maxSeconds, 3.298);
   });
 
   it('warns when the longest task outlasts its walltime, and above the quotas', () => {

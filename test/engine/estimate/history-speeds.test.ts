@@ -5,14 +5,18 @@ import type { MethodRecord } from '../../../engine/task-record.js';
 import { TABLE } from './speed-fixture.js';
 
 const m = (method: string): MethodRecord => ({ id: method, kind: 'stdlib', method, params: {} });
+let next = 0;
+/** A history task; by default alone on its worker, as in an array job. */
 const task = (
   methods: string[],
   rowsIn: number,
   variants: number,
   seconds: number,
-  where = { run: 'r', worker: 'w' },
+  where: { run?: string; worker?: string; start?: number } = {},
 ): HistoryTask => ({
-  ...where,
+  run: where.run ?? 'r',
+  worker: where.worker ?? `job-${next++}`,
+  start: where.start ?? next,
   methods: methods.map(m),
   rowsIn,
   variants,
@@ -28,6 +32,9 @@ const NO_LOADS = {
   ),
 };
 
+const rounded = (speeds: ReturnType<typeof speedsFromHistory>) =>
+  [...speeds].map(([k, v]) => [k, Number(v.secondsPerVariant.toFixed(9)), v.tasks, v.loadSeconds]);
+
 describe('speedsFromHistory', () => {
   it('measures single methods, then shares out what combos leave to the unmeasured ones', () => {
     // The table's fixed 0.5 s and chrf's 0.001 s per variant-row are taken out first.
@@ -41,33 +48,36 @@ describe('speedsFromHistory', () => {
       ],
       NO_LOADS,
     );
-    const rounded = [...speeds].map(([k, v]) => [
-      k,
-      Number(v.secondsPerVariant.toFixed(9)),
-      v.tasks,
-    ]);
-    expect(rounded).toEqual([
-      ['stdlib:keyboard_typo', 0.02, 2],
-      ['stdlib:smote', 0.03, 1],
-      ['stdlib:random_word', 0.005, 1],
+    expect(rounded(speeds)).toEqual([
+      ['stdlib:keyboard_typo', 0.02, 2, undefined],
+      ['stdlib:smote', 0.03, 1, undefined],
+      ['stdlib:random_word', 0.005, 1, undefined],
     ]);
   });
 
-  it("takes out each method's load: once per worker of a pool, once per task of an array", () => {
-    // keyboard_typo loads in 1 s. Run `pool`: one worker ran both tasks, so each paid 0.5 s;
-    // run `array`: a worker per task, so each paid 1 s. Both at 0.02 s per variant-row.
-    const pool = { run: 'pool', worker: 'worker-1' };
+  it("takes the table's load out of tasks that each started their process (an array job)", () => {
+    // keyboard_typo loads in 1 s by the table.
+    const speeds = speedsFromHistory(
+      [task(['keyboard_typo'], 10, 2, 0.5 + 1 + 20 * 0.021), task(['keyboard_typo'], 10, 2, 1.92)],
+      TABLE,
+    );
+    expect(rounded(speeds)).toEqual([['stdlib:keyboard_typo', 0.02, 2, undefined]]);
+  });
+
+  it("measures a pool's speed on its warm tasks, and the load on the one that paid it", () => {
+    const on = (start: number) => ({ run: 'pool', worker: 'worker-1', start });
     const speeds = speedsFromHistory(
       [
-        task(['keyboard_typo'], 10, 2, 0.5 + 0.5 + 20 * 0.021, pool),
-        task(['keyboard_typo'], 10, 2, 0.5 + 0.5 + 20 * 0.021, pool),
-        task(['keyboard_typo'], 10, 2, 0.5 + 1 + 20 * 0.021, { run: 'array', worker: '7_0' }),
-        task(['keyboard_typo'], 10, 2, 0.5 + 1 + 20 * 0.021, { run: 'array', worker: '7_1' }),
+        task(['keyboard_typo'], 20, 2, 0.5 + 40 * 0.021, on(20)), // warm: 0.02
+        task(['keyboard_typo'], 10, 2, 0.5 + 3 + 20 * 0.021, on(0)), // first: loads in 3 s
+        task(['keyboard_typo'], 10, 2, 0.5 + 20 * 0.021, on(10)), // warm: 0.02
       ],
       TABLE,
     );
-    expect(speeds.get('stdlib:keyboard_typo')?.secondsPerVariant).toBeCloseTo(0.02, 12);
-    expect(speeds.get('stdlib:keyboard_typo')?.tasks).toBe(4);
+    const typo = speeds.get('stdlib:keyboard_typo');
+    expect(typo?.secondsPerVariant).toBeCloseTo(0.02, 12);
+    expect(typo?.tasks).toBe(2);
+    expect(typo?.loadSeconds).toBeCloseTo(3, 12);
   });
 
   it('never gives a negative cost', () => {
