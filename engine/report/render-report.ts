@@ -47,7 +47,7 @@ function summaryHtml(model: ReportModel): string {
     ['elapsed', elapsed(s.start, s.end)],
     [
       'task time',
-      `${seconds(s.spent.seconds)} in ${int(s.spent.attempts)} attempt(s): ${hours(s.spent.coreHours)} core-hours, ${hours(s.spent.gpuHours)} GPU-hours (requested CPUs and GPUs x attempt time)`,
+      `${seconds(s.spent.seconds)} in ${int(s.spent.attempts)} attempt(s) (CPU ${seconds(s.spent.cpuSeconds)}): ${hours(s.spent.coreHours)} core-hours, ${hours(s.spent.gpuHours)} GPU-hours (requested CPUs and GPUs x attempt time)`,
     ],
     ['tasks', int(s.tasks)],
     ['rows in / out', `${int(t.rowsIn)} / ${int(t.rowsOut)}`],

@@ -51,7 +51,14 @@ export interface ReportSummary {
    * What every attempt on record (complete, failed, interrupted) held: its wall seconds, and
    * those times the CPUs and GPUs it requested, in hours (what `augc plan --estimate` foresees).
    */
-  spent: { attempts: number; seconds: number; coreHours: number; gpuHours: number };
+  spent: {
+    attempts: number;
+    seconds: number;
+    /** CPU seconds of the complete tasks whose records have them. */
+    cpuSeconds: number;
+    coreHours: number;
+    gpuHours: number;
+  };
   variants: number;
   quality: Plan['quality'];
 }

@@ -105,7 +105,8 @@ function runSpan(records: readonly TaskRecord[], attempts: readonly AttemptRecor
 }
 
 function spentOf(input: SummarizeInput, done: readonly TaskRecord[]): ReportSummary['spent'] {
-  const spent = { attempts: 0, seconds: 0, coreHours: 0, gpuHours: 0 };
+  const spent = { attempts: 0, seconds: 0, cpuSeconds: 0, coreHours: 0, gpuHours: 0 };
+  for (const r of done) spent.cpuSeconds += r.cpu_seconds ?? 0;
   for (const r of [...done, ...input.records.attempts]) {
     const seconds = wallSeconds(r);
     const asked = input.requested(r.group, r.attempt);

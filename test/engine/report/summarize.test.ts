@@ -52,7 +52,7 @@ describe('summarizeRun', () => {
   it('adds up the time every attempt held what it requested', () => {
     // 10 + 5 + 8 (attempt 2: 2 CPUs) s of records, 7 + 2 + 2 (attempt 2: 2 CPUs) s of attempts.
     const { spent } = model().summary;
-    expect(spent).toMatchObject({ attempts: 6, seconds: 34, gpuHours: 0 });
+    expect(spent).toMatchObject({ attempts: 6, seconds: 34, cpuSeconds: 8 + 4, gpuHours: 0 });
     expect(spent.coreHours).toBeCloseTo((10 + 5 + 2 * 8 + 7 + 2 + 2 * 2) / 3600, 12);
   });
 
