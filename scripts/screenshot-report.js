@@ -1,6 +1,7 @@
 // Runs the clinical-sentences example and photographs its run report in Debian's headless
 // Chromium for the README and docs/report.md: `npm run docs:report-screenshot` (after a build).
-// Writes docs/images/report-summary.png (the top of the report) and report-timeline.png.
+// Writes docs/images/report-summary.png (the top of the report), report-samples.png and
+// report-timeline.png.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,5 +57,10 @@ const shoot = async (path, from, to) =>
   });
 await shoot('docs/images/report-summary.png', 0, await top('#combos ~ h3'));
 await shoot('docs/images/report-timeline.png', await top('#timeline'), await top('#failures'));
+const third = await page.evaluate(() => {
+  const h = document.querySelectorAll('#samples ~ h3')[2];
+  return h.getBoundingClientRect().top + window.scrollY;
+});
+await shoot('docs/images/report-samples.png', await top('#samples'), third);
 await context.close();
-console.log('wrote docs/images/report-summary.png and docs/images/report-timeline.png');
+console.log('wrote docs/images/report-{summary,samples,timeline}.png');

@@ -56,13 +56,46 @@ function merged(parts: DiffPart[]): DiffPart[] {
   return out;
 }
 
-/** One word replaced by one similar word: show the characters that changed. */
-function wordEdit(before: string, after: string): DiffPart[] | undefined {
-  if (!WORD.test(before) || !WORD.test(after)) return undefined;
-  const script = lcsScript([...before], [...after]);
-  const same = script.filter((s) => s.kind === 'same').reduce((n, s) => n + s.items.length, 0);
-  if (same * 2 < Math.max([...before].length, [...after].length)) return undefined;
-  return script.map((s) => ({ kind: s.kind, text: s.items.join('') }));
+/** Longest common prefix and suffix of two sequences (so an LCS tie never splits them). */
+function trimCommon<T>(a: readonly T[], b: readonly T[]): { head: number; tail: number } {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
+  return { head, tail };
+}
+
+/** The edit script with the common prefix and suffix kept whole. */
+function script<T>(a: readonly T[], b: readonly T[]): { kind: DiffPart['kind']; items: T[] }[] {
+  const { head, tail } = trimCommon(a, b);
+  const middle = lcsScript(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+  return [
+    { kind: 'same' as const, items: a.slice(0, head) },
+    ...middle,
+    { kind: 'same' as const, items: a.slice(a.length - tail) },
+  ].filter((r) => r.items.length > 0);
+}
+
+/** Text a typo makes of a word: at most this long on either side for a character diff. */
+const SHORT_EDIT = 40;
+
+/**
+ * Deleted text replaced by similar inserted text (a typo in a word, a word split by a stray
+ * mark): show the characters that changed, when at least half of them did not.
+ */
+function charEdit(before: string, after: string): DiffPart[] | undefined {
+  const a = [...before];
+  const b = [...after];
+  if (a.length > SHORT_EDIT || b.length > SHORT_EDIT || !WORD.test(a[0] ?? '')) return undefined;
+  const edits = script(a, b);
+  const same = edits.filter((e) => e.kind === 'same').reduce((n, e) => n + e.items.length, 0);
+  if (same * 2 < Math.max(a.length, b.length)) return undefined;
+  return edits.map((e) => ({ kind: e.kind, text: e.items.join('') }));
 }
 
 /** The variant as a sequence of unchanged, deleted and inserted text, in reading order. */
@@ -75,22 +108,15 @@ export function diffTexts(original: string, variant: string): DiffPart[] {
       { kind: 'ins', text: variant },
     ]);
   }
-  const runs = lcsScript(a, b);
+  const runs = script(a, b);
   const parts: DiffPart[] = [];
   for (let k = 0; k < runs.length; k++) {
     const run = runs[k];
     const next = runs[k + 1];
     if (!run) break;
-    const [before] = run.items;
-    const [after] = next?.items ?? [];
-    const single = run.items.length === 1 && next?.items.length === 1;
     const edit =
-      run.kind === 'del' &&
-      next?.kind === 'ins' &&
-      single &&
-      before !== undefined &&
-      after !== undefined
-        ? wordEdit(before, after)
+      run.kind === 'del' && next?.kind === 'ins'
+        ? charEdit(run.items.join(''), next.items.join(''))
         : undefined;
     if (edit) {
       parts.push(...edit);

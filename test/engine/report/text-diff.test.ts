@@ -25,6 +25,20 @@ describe('diffTexts', () => {
     ]);
   });
 
+  it('keeps a common prefix or suffix whole, and sees a typo that splits a word', () => {
+    expect(diffTexts('been able to', 'been capable to')).toEqual([
+      { kind: 'same', text: 'been ' },
+      { kind: 'ins', text: 'cap' },
+      { kind: 'same', text: 'able to' },
+    ]);
+    expect(diffTexts('I stopped going', 'I sto;ped going')).toEqual([
+      { kind: 'same', text: 'I sto' },
+      { kind: 'del', text: 'p' },
+      { kind: 'ins', text: ';' },
+      { kind: 'same', text: 'ped going' },
+    ]);
+  });
+
   it('shows swapped words as a deletion and an insertion', () => {
     const parts = diffTexts('for exams went', 'exams for went');
     expect(parts.filter((p) => p.kind !== 'same').map((p) => p.text.trim())).toEqual([
