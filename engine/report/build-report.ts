@@ -3,7 +3,7 @@ import type { Plan, PlanResources } from '../../compiler/plan/types.js';
 import type { Storage } from '../storage/storage.js';
 import type { RunFacts } from './report-model.js';
 import { renderReport } from './render-report.js';
-import { readRunRecords } from './run-records.js';
+import { readRunRecords, type ResultFailures } from './run-records.js';
 import { readSamples } from './samples.js';
 import { summarizeRun } from './summarize.js';
 
@@ -14,11 +14,13 @@ export interface BuildReportOptions {
   requested: (group: string, attempt: number) => PlanResources;
   /** The augc writing the report. */
   version: string;
+  /** A batch result the finalizer has not written yet, for its failures' log tails. */
+  result?: ResultFailures;
 }
 
 /** The report's HTML. */
 export async function buildReport(opts: BuildReportOptions): Promise<string> {
-  const records = await readRunRecords(opts.plan, opts.storage);
+  const records = await readRunRecords(opts.plan, opts.storage, opts.result);
   const model = summarizeRun({
     plan: opts.plan,
     records,

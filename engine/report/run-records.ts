@@ -43,12 +43,17 @@ function isAttempt(value: unknown): value is AttemptRecord {
   return typeof a?.task === 'string' && typeof a.attempt === 'number';
 }
 
-interface ResultFailures {
+/** The failures of a batch result (`_augc/batch/result.json`), loosely typed as read. */
+export interface ResultFailures {
   failed?: { task?: unknown; logTail?: unknown; logPath?: unknown }[];
 }
 
-async function readLogTails(storage: Storage): Promise<RunRecords['logTails']> {
-  const result = (await readJson(storage, BATCH_RESULT_PATH)) as ResultFailures | undefined;
+/** Log tails by task from a batch result: the one given, else the one in the run. */
+async function readLogTails(
+  storage: Storage,
+  given: ResultFailures | undefined,
+): Promise<RunRecords['logTails']> {
+  const result = given ?? ((await readJson(storage, BATCH_RESULT_PATH)) as ResultFailures);
   const tails: RunRecords['logTails'] = new Map();
   for (const f of Array.isArray(result?.failed) ? result.failed : []) {
     if (typeof f.task !== 'string' || typeof f.logTail !== 'string' || f.logTail === '') continue;
@@ -60,7 +65,15 @@ async function readLogTails(storage: Storage): Promise<RunRecords['logTails']> {
   return tails;
 }
 
-export async function readRunRecords(plan: Plan, storage: Storage): Promise<RunRecords> {
+/**
+ * The records of a run. `result` is a batch result not yet in storage (the finalizer writes the
+ * report before the result, which tells waiting drivers the run is over).
+ */
+export async function readRunRecords(
+  plan: Plan,
+  storage: Storage,
+  result?: ResultFailures,
+): Promise<RunRecords> {
   const attemptFiles = await listAttempts(storage);
   const tasks = await mapLimit([...tasksOf(plan)], 32, async (task): Promise<TaskEntry> => {
     const s = await readTaskState(storage, plan, task, {
@@ -74,5 +87,5 @@ export async function readRunRecords(plan: Plan, storage: Storage): Promise<RunR
   const paths = [...attemptFiles.values()].flat();
   const attempts = (await mapLimit(paths, 32, (p) => readJson(storage, p))).filter(isAttempt);
   attempts.sort((a, b) => (a.task === b.task ? a.attempt - b.attempt : a.task < b.task ? -1 : 1));
-  return { tasks, attempts, logTails: await readLogTails(storage) };
+  return { tasks, attempts, logTails: await readLogTails(storage, result) };
 }

@@ -155,8 +155,10 @@ export async function finishBatchRun(
         failed: await failuresOf(plan, storage, merged.problems, backend),
         end: new Date().toISOString(),
       };
+  // The report first (with the result's log tails): a driver that waits takes the result as the
+  // run's end, and then names the report.
+  const failed = result.state === 'failed' ? result.failed : [];
+  await writeRunReport({ plan, storage, result: { failed } });
   await writeJson(storage, BATCH_RESULT_PATH, result);
-  // After the result, whose failures keep the log tails the report shows.
-  await writeRunReport({ plan, storage });
   return result;
 }

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import type { Plan, PlanResources } from '../../compiler/plan/types.js';
 import { COMPILER_VERSION } from '../../compiler/version.js';
 import { buildReport } from '../../engine/report/build-report.js';
+import type { ResultFailures } from '../../engine/report/run-records.js';
 import { REPORT_PATH } from '../../engine/run-layout.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import { capsOf, escalatedResources } from '../retry-policy.js';
@@ -15,8 +16,15 @@ import { readRunInfo } from './run-info.js';
 
 const NONE: PlanResources = { cpus: 1, memoryBytes: 0, gpus: 0, walltimeSeconds: 0 };
 
+interface ReportedRun {
+  plan: Plan;
+  storage: Storage;
+  /** A batch result about to be written (the finalizer's): its failures' log tails. */
+  result?: ResultFailures;
+}
+
 /** The run report's HTML for a run. */
-export async function renderRunReport(run: { plan: Plan; storage: Storage }): Promise<string> {
+export async function renderRunReport(run: ReportedRun): Promise<string> {
   const { plan, storage } = run;
   const info = await readRunInfo(storage);
   const target = info?.target ?? plan.target ?? 'local';
@@ -35,16 +43,14 @@ export async function renderRunReport(run: { plan: Plan; storage: Storage }): Pr
     },
     requested,
     version: COMPILER_VERSION,
+    ...(run.result ? { result: run.result } : {}),
   });
 }
 
 export type ReportWritten = { ok: true; path: string } | { ok: false; diagnostic: Diagnostic };
 
 /** Writes `_augc/report.html` into the run; a failure comes back as an AUG5135 warning. */
-export async function writeRunReport(run: {
-  plan: Plan;
-  storage: Storage;
-}): Promise<ReportWritten> {
+export async function writeRunReport(run: ReportedRun): Promise<ReportWritten> {
   try {
     await run.storage.writeAtomic(REPORT_PATH, await renderRunReport(run));
     return { ok: true, path: REPORT_PATH };
