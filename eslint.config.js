@@ -59,6 +59,7 @@ const FS_EXCEPTIONS = {
   'cli/main.ts': 'resolves the launcher (bin/augc.js) it was started from',
   'cli/commands/fmt.ts': 'rewrites the .aug files it is given',
   'cli/commands/plan.ts': 'writes the plan file `-o` names',
+  'cli/commands/report.ts': 'writes the report file `-o` names',
   'cli/commands/init.ts': 'writes the starter pipeline `augc init` makes',
   'cli/config-file.ts': 'reads ~/.config/augc/config.yaml or $AUGC_CONFIG',
   'cli/input-problem.ts': 'checks that a file named on the command line exists',
@@ -74,6 +75,7 @@ const FS_EXCEPTIONS = {
   'engine/run-command.ts': "writes a `command` program's stdout to its local output file",
   'engine/watch-lines.ts': "counts lines of a `command` program's local output file (progress)",
   'engine/plan-dir.ts': 'asks whether the recorded working directory exists on this machine',
+  'engine/task-usage.ts': "reads /proc/self/stat for the CPU time of a task's child processes",
   'runtimes/grid/detect-hpc.ts': 'looks for scheduler commands on PATH',
   'runtimes/grid/grid-backend.ts':
     'job scripts, scheduler logs and exit statuses on the shared filesystem the scheduler reads',

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   worker: async () => (await import('./commands/worker.js')).workerCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
   cancel: async () => (await import('./commands/cancel.js')).cancelCommand,
   finalize: async () => (await import('./commands/finalize.js')).finalizeCommand,

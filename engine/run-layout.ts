@@ -19,6 +19,8 @@ export const LOCK_PATH = `${AUGC_DIR}/lock`;
 export const lockProbePathOf = (tag: string): string => `${AUGC_DIR}/lock-probe-${tag}`;
 /** The run's merged provenance, written by the merge. */
 export const RUN_CONTEXT_PATH = `${AUGC_DIR}/context.json`;
+/** The run report (one HTML file), written after the merge and by `augc report`. */
+export const REPORT_PATH = `${AUGC_DIR}/report.html`;
 
 /** Where the input is split: what every task reads. */
 export const CHUNKS_DIR = `${AUGC_DIR}/chunks`;

@@ -23,6 +23,7 @@ import type { Storage } from './storage/storage.js';
 import { synthesizeChunk } from './tabular-stage.js';
 import { recordFailure } from './task-failure.js';
 import { TaskProgress } from './task-progress.js';
+import { markUsage, usageSince, type UsageMark } from './task-usage.js';
 import {
   readChunkItems,
   augmentedColumns,
@@ -78,6 +79,8 @@ interface TaskRun {
 
 interface Produced {
   counts: QualityCounts;
+  /** Text combos: variants by similarity bin. */
+  histogram?: number[];
   rowsOut: number;
   part: { sha256: string; bytes: number };
 }
@@ -181,7 +184,8 @@ async function produce(run: TaskRun): Promise<Produced> {
     ...(signal ? { signal } : {}),
     onRow: () => run.progress.row(),
   });
-  return { counts: filter.counts(), rowsOut, part: await commitPart(run, open) };
+  const part = await commitPart(run, open);
+  return { counts: filter.counts(), histogram: filter.histogram(), rowsOut, part };
 }
 
 /** Publishes the part unless the task was aborted meanwhile (then the catch drops it). */
@@ -196,7 +200,7 @@ async function commitPart(
   return part;
 }
 
-function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
+function recordOf(run: TaskRun, produced: Produced, start: Date, usage: UsageMark): TaskRecord {
   const { plan, task, chunkPath, attempt, worker } = run.opts;
   const chunkSha256 = run.chunkHash.digest('hex');
   const cacheKey = cacheKeyOf({ plan, task, chunkSha256 });
@@ -213,11 +217,13 @@ function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
     worker,
     start: start.toISOString(),
     end: new Date().toISOString(),
+    ...usageSince(usage),
     rows_in: run.reading.rowsIn,
     generated: produced.counts.generated,
     rows_out: produced.rowsOut,
     kept: produced.counts.kept,
     dropped: { ...produced.counts.dropped },
+    ...(produced.histogram ? { similarity_histogram: produced.histogram } : {}),
     quality: { ...plan.quality },
     params: methods.map((m) => ({
       id: m.id,
@@ -268,6 +274,7 @@ async function publish(storage: Storage, plan: Plan, record: TaskRecord): Promis
 export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
   const { plan, task, storage } = opts;
   const start = new Date();
+  const usage = markUsage();
   const run: TaskRun = {
     opts,
     reading: { columns: undefined, rowsIn: 0 },
@@ -288,7 +295,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
     const produced = await produce(run);
     crashAfterPartHook(task.id, opts.attempt);
     opts.signal?.throwIfAborted();
-    const record = recordOf(run, produced, start);
+    const record = recordOf(run, produced, start, usage);
     await publish(storage, plan, record);
     return record;
   } catch (error) {

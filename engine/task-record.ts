@@ -36,6 +36,13 @@ export interface TaskRecord {
   /** ISO 8601 UTC. */
   start: string;
   end: string;
+  /**
+   * CPU seconds the task used: the worker's own and its `command` programs'. Absent from records
+   * written before augc measured it; the report reads those too.
+   */
+  cpu_seconds?: number;
+  /** Peak resident memory of the worker process up to the task's end, in bytes (also optional). */
+  peak_rss_bytes?: number;
   rows_in: number;
   /** Variants generated before filtering (rows_in x variants for text combos). */
   generated: number;
@@ -43,6 +50,11 @@ export interface TaskRecord {
   kept: number;
   /** Dropped variants by reason (`unchanged`, `duplicate`, `below_min`, `above_max`, ...). */
   dropped: Record<string, number>;
+  /**
+   * Variants by similarity, in `SIMILARITY_BINS` equal bins over [0, 1], kept or dropped (those
+   * whose similarity was computed); text combos only, and optional like the usage fields.
+   */
+  similarity_histogram?: number[];
   quality: { measure: string; min: number; max: number };
   params: MethodRecord[];
   /** The plan's seed and the task's derived seed. */

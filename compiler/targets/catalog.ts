@@ -7,14 +7,14 @@ import { TARGET_NAMES, type TargetName } from './target-names.js';
  * (`64GiB`), `duration` a duration unit (`48h`); `enum` takes one of `values`.
  */
 export type TargetOptionType =
-  'string' | 'integer' | 'bool' | 'bytes' | 'duration' | 'enum' | 'string_list';
+  'string' | 'integer' | 'number' | 'bool' | 'bytes' | 'duration' | 'enum' | 'string_list';
 
 export interface TargetOptionSpec {
   name: string;
   type: TargetOptionType;
   doc: string;
   values?: string[];
-  /** Lower bound for integers. */
+  /** Lower bound for integers and numbers. */
   min?: number;
 }
 
@@ -95,6 +95,29 @@ const GRID_COMMON = [
   WORKDIR,
   CONTAINER('apptainer'),
   ...LIMITS,
+];
+
+/**
+ * Prices and quotas that `augc plan --estimate` reads; every target takes them. Prices are in
+ * whatever currency the user writes them in: augc fetches no price list.
+ */
+const ESTIMATE_OPTIONS: TargetOptionSpec[] = [
+  opt('price_vcpu_hour', 'number', 'price of one requested CPU for an hour (for `--estimate`)', {
+    min: 0,
+  }),
+  opt('price_gpu_hour', 'number', 'price of one requested GPU for an hour (for `--estimate`)', {
+    min: 0,
+  }),
+  opt('price_gib_hour', 'number', 'price of one GiB of requested memory for an hour', { min: 0 }),
+  opt(
+    'quota_tasks',
+    'integer',
+    'most tasks this account may have queued or running at once; `--estimate` warns above it',
+    { min: 1 },
+  ),
+  opt('quota_core_hours', 'number', 'core-hours left to spend here; `--estimate` warns above it', {
+    min: 0,
+  }),
 ];
 
 /** One entry per name in target-names.ts: a name without options here does not typecheck. */
@@ -285,6 +308,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
 export const TARGETS: readonly TargetSpec[] = TARGET_NAMES.map((name) => ({
   name,
   ...SPECS[name],
+  options: [...SPECS[name].options, ...ESTIMATE_OPTIONS],
 }));
 
 const byName = new Map<string, TargetSpec>(TARGETS.map((t) => [t.name, t]));

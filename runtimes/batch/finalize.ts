@@ -17,6 +17,7 @@ import {
 } from '../../engine/task-record.js';
 import { attemptPathOf, BATCH_CANCEL_PATH, BATCH_RESULT_PATH } from '../../engine/run-layout.js';
 import { backoffSeconds, shouldRetry } from '../retry-policy.js';
+import { writeRunReport } from '../run/write-run-report.js';
 import type { FinalizeOutcome } from '../runtime.js';
 import type { BatchBackend } from './backend.js';
 import { readRound, writeJson, type BatchArray, type BatchRound } from './batch-state.js';
@@ -185,6 +186,10 @@ export async function finishBatchRun(
         failed: await failuresOf(plan, storage, merged.problems, backend),
         end: new Date().toISOString(),
       };
+  // The report first (with the result's log tails): a driver that waits takes the result as the
+  // run's end, and then names the report.
+  const failed = result.state === 'failed' ? result.failed : [];
+  await writeRunReport({ plan, storage, result: { failed } });
   await writeJson(storage, BATCH_RESULT_PATH, result);
   return result;
 }

@@ -4,11 +4,13 @@
  */
 import type { Plan } from '../../compiler/plan/types.js';
 import { mergeRun } from '../../engine/merge.js';
+import { REPORT_PATH } from '../../engine/run-layout.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { MergeSummary, Runtime, SubmitResult } from '../runtime.js';
 import { lowYieldDiagnostic } from './low-yield-report.js';
 import { problemNotes } from './problem-notes.js';
 import type { RunEvents, RunOutcome } from './run-outcome.js';
+import { writeRunReport } from './write-run-report.js';
 
 interface Finishing {
   plan: Plan;
@@ -18,6 +20,13 @@ interface Finishing {
   /** Combos that kept too few variants (AUG5118) fail the command instead of a warning. */
   strict?: boolean;
   command: string;
+}
+
+/** Writes the run report (a run-layer step every target gets); a failure is a warning. */
+async function writeReport(run: { plan: Plan; storage: Storage }, events: RunEvents) {
+  const written = await writeRunReport(run);
+  if (written.ok) events.reported?.(written.path);
+  else events.report(written.diagnostic);
 }
 
 export interface MergeRequest {
@@ -41,7 +50,10 @@ function reportMerged(
   return few && strict ? 'failed' : 'ok';
 }
 
-/** Merges the run's complete tasks; `partial` merges even when some are missing. */
+/**
+ * Merges the run's complete tasks (`partial`: even when some are missing) and writes the run
+ * report either way.
+ */
 export async function mergeAndReport(
   run: { plan: Plan; storage: Storage },
   req: MergeRequest,
@@ -50,6 +62,7 @@ export async function mergeAndReport(
   const { partial, help } = req;
   const result = await mergeRun({ storage: run.storage, plan: run.plan, allowPartial: partial });
   const status = reportMerged(run.plan, result, req.strict === true, events);
+  await writeReport(run, events);
   if (result.ok) return { status, merged: result };
   events.report({
     code: 'AUG5108',
@@ -106,12 +119,14 @@ export async function finishRun(
       });
       events.failed?.(result.failed);
       if (req.allowPartial) await mergeAndReport(req, { partial: true, strict: false }, events);
+      else await writeReport(req, events);
       return { status: 'failed', failed: result.failed };
     }
     case 'completed':
       // A finalizer that merged already: show its totals rather than merge again.
       if (result.merged?.ok === true) {
         const status = reportMerged(req.plan, result.merged, req.strict === true, events);
+        if (await req.storage.exists(REPORT_PATH)) events.reported?.(REPORT_PATH);
         return { status, merged: result.merged };
       }
       return mergeAndReport(

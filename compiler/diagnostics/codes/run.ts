@@ -95,6 +95,16 @@ export const RUN_CODES = {
     summary:
       'a plan cannot run on `gcp-batch` as configured: an output that is not `gs://`, missing `project`/`region`, a group without an image, or a GPU with no Google accelerator',
   },
+  AUG5135: {
+    name: 'report-not-written',
+    summary:
+      'the run report (`_augc/report.html`) could not be written; the run is not affected, and `augc report` writes it again',
+  },
+  AUG5136: {
+    name: 'history-unreadable',
+    summary:
+      'a folder given to `augc plan --estimate --history` cannot be read or holds no augc run',
+  },
   AUG5140: {
     name: 'lsp-on-terminal',
     summary:

@@ -100,4 +100,19 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'An `azure-batch` run is given a local folder as its output; its tasks run on Azure nodes and need an `az://` location.',
   },
+  AUG4030: {
+    name: 'estimate-exceeds-walltime',
+    summary:
+      "`augc plan --estimate`: a group's longest task is expected to take longer than its walltime (a warning).",
+  },
+  AUG4031: {
+    name: 'estimate-exceeds-quota',
+    summary:
+      "`augc plan --estimate`: the run would exceed the target's `quota_tasks` or `quota_core_hours` (a warning).",
+  },
+  AUG4032: {
+    name: 'estimate-speed-unknown',
+    summary:
+      '`augc plan --estimate`: no earlier run and no built-in table measured a method, so the groups that run it have no estimate (a warning).',
+  },
 };
