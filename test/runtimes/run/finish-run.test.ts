@@ -3,7 +3,11 @@
  * without merging again. The combos that kept too few variants (AUG5118) must be reported from
  * that summary the same way as from a merge done here, and fail the run under `--strict`.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFileStorage } from '../../../engine/storage/file-storage.js';
 import type { LowYieldCombo } from '../../../engine/low-yield.js';
 import { finishRun } from '../../../runtimes/run/finish-run.js';
 import { collectEvents } from '../../../runtimes/run/run-outcome.js';
@@ -50,7 +54,8 @@ async function finish(lowYield: LowYieldCombo[], strict: boolean) {
   const outcome = await finishRun(
     {
       plan,
-      storage: undefined as never,
+      // The run's folder, where the finalizer would have written its report (here: none).
+      storage: createFileStorage(mkdtempSync(join(tmpdir(), 'augc-finish-'))),
       runtime,
       allowPartial: false,
       strict,
