@@ -5,6 +5,9 @@ import {
   AWS_PROBLEM_CODES,
   awsBatchProblems,
   describeAwsProblem,
+  fargateSizeFor,
+  isFargateSize,
+  mebibytesOf,
   SCHEDULING_PRIORITY_MAX,
   SHARE_IDENTIFIER_MAX,
   type AwsPlatform,
@@ -23,6 +26,27 @@ function platformOf(target: TargetDecl): AwsPlatform {
   return AWS_PLATFORMS.find((p) => p === v) ?? 'ec2';
 }
 
+/** Fargate runs only its own vCPU/memory pairs: a request between them is billed as the next. */
+function fargateRounding(
+  method: string,
+  need: ReturnType<typeof needs>,
+  target: TargetDecl,
+): Diagnostic[] {
+  const memoryMiB = mebibytesOf(need.memoryBytes.value);
+  const size = fargateSizeFor(need.cpus.value, memoryMiB);
+  if (!size || isFargateSize(need.cpus.value, memoryMiB)) return [];
+  return [
+    {
+      code: 'AUG4018',
+      severity: 'warning',
+      message: `method \`${method}\`: Fargate offers no size with ${need.cpus.value} vCPU and ${memoryMiB} MiB; its jobs get ${size.vcpu} vCPU and ${size.memoryMiB} MiB`,
+      span: need.memoryBytes.span,
+      related: [{ span: target.name.span, message: 'target aws-batch (fargate) declared here' }],
+      help: `ask for a size Fargate offers (e.g. \`cpus = ${size.vcpu}  memory = ${size.memoryMiB}MiB\`) to see what you pay for`,
+    },
+  ];
+}
+
 /** Each method's resources judged as AWS Batch would judge the job that runs it. */
 function methodProblems(ast: PipelineAst, target: TargetDecl): Diagnostic[] {
   const platform = platformOf(target);
@@ -34,25 +58,32 @@ function methodProblems(ast: PipelineAst, target: TargetDecl): Diagnostic[] {
       gpus: need.gpus.value,
       walltimeSeconds: need.walltimeSeconds.value,
     };
-    return awsBatchProblems(values, platform).map((p): Diagnostic => {
-      const key =
-        p.kind === 'walltime'
-          ? 'walltimeSeconds'
-          : p.kind === 'fargate-gpu'
-            ? 'gpus'
-            : 'memoryBytes';
-      const { message, help } = describeAwsProblem(p);
-      return {
-        code: AWS_PROBLEM_CODES[p.kind],
-        severity: 'error',
-        message: `method \`${m.name.value}\`: ${message}`,
-        span: need[key].span,
-        related: [
-          { span: target.name.span, message: `target aws-batch (${platform}) declared here` },
-        ],
-        help,
-      };
-    });
+    const problems = awsBatchProblems(values, platform);
+    const rounded =
+      platform === 'fargate' && !problems.some((p) => p.kind === 'fargate-size')
+        ? fargateRounding(m.name.value, need, target)
+        : [];
+    return problems
+      .map((p): Diagnostic => {
+        const key =
+          p.kind === 'walltime'
+            ? 'walltimeSeconds'
+            : p.kind === 'fargate-gpu'
+              ? 'gpus'
+              : 'memoryBytes';
+        const { message, help } = describeAwsProblem(p);
+        return {
+          code: AWS_PROBLEM_CODES[p.kind],
+          severity: 'error',
+          message: `method \`${m.name.value}\`: ${message}`,
+          span: need[key].span,
+          related: [
+            { span: target.name.span, message: `target aws-batch (${platform}) declared here` },
+          ],
+          help,
+        };
+      })
+      .concat(rounded);
   });
 }
 
@@ -80,7 +111,7 @@ function optionRanges(target: TargetDecl): Diagnostic[] {
 /** A pipeline declared for AWS Batch asks for nothing the service refuses. */
 export const awsBatchLimitsRule: Rule = {
   name: 'aws-batch-limits',
-  codes: ['AUG4014', 'AUG4015', 'AUG4016', 'AUG4017'],
+  codes: ['AUG4014', 'AUG4015', 'AUG4016', 'AUG4017', 'AUG4018'],
   check(ast) {
     return ast.targets
       .filter((t) => t.name.value === 'aws-batch')

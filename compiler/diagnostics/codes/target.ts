@@ -71,6 +71,11 @@ export const TARGET_CODES: CodeTable = {
     summary:
       '`scheduling_priority` is outside 0..9999, or `share_identifier` is longer than 255 characters.',
   },
+  AUG4018: {
+    name: 'fargate-size-rounded-up',
+    summary:
+      'A method asks for a vCPU/memory pair Fargate does not offer; its jobs get the next size Fargate has (a warning).',
+  },
   AUG4020: {
     name: 'target-option-required',
     summary:

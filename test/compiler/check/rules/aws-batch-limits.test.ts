@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fargateSizeFor, isFargateSize } from '../../../../compiler/targets/aws-batch-limits.js';
 import { check, pipeline } from '../support.js';
 
-const CODES = ['AUG4014', 'AUG4015', 'AUG4016', 'AUG4017'];
+const CODES = ['AUG4014', 'AUG4015', 'AUG4016', 'AUG4017', 'AUG4018'];
 
 function codes(body: string, withMethod = true): string[] {
   return check(pipeline(body, withMethod))
@@ -49,8 +49,16 @@ describe('aws-batch-limits', () => {
       ),
     ).toEqual(['AUG4016']);
     expect(
-      codes('  resources { cpus = 1  memory = 1GiB }\n  target aws-batch { platform = "fargate" }'),
+      codes('  resources { cpus = 1  memory = 2GiB }\n  target aws-batch { platform = "fargate" }'),
     ).toEqual([]);
+    // A pair between Fargate's sizes runs as the next one up, and augc says which (AUG4018).
+    const rounded = check(
+      pipeline(
+        '  resources { cpus = 1  memory = 1GiB }\n  target aws-batch { platform = "fargate" }',
+      ),
+    ).diagnostics.filter((d) => CODES.includes(d.code));
+    expect(rounded.map((d) => [d.code, d.severity])).toEqual([['AUG4018', 'warning']]);
+    expect(rounded[0]?.message).toContain('its jobs get 1 vCPU and 2048 MiB');
     expect(fargateSizeFor(1, 1024)).toEqual({ vcpu: 1, memoryMiB: 2048 });
     expect(fargateSizeFor(3, 5000)).toEqual({ vcpu: 4, memoryMiB: 8192 });
     expect(fargateSizeFor(0.25, 4096)).toEqual({ vcpu: 0.5, memoryMiB: 4096 });
