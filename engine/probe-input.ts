@@ -5,7 +5,7 @@
  * at the first bad row anyway). Throws `DataError` for whole-file problems (empty file, bad
  * header, not Parquet, bad gzip data); callers catch it with `isDataError`.
  */
-import { readRecords } from './formats/read-rows.js';
+import { readRecordBatches } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { inputReadingOf, openInputSource } from './input-source.js';
 import { schemeOf } from './storage/open-storage.js';
@@ -33,13 +33,12 @@ export async function probeInput(uri: string, format: Format): Promise<InputProb
   let columns: string[] = [];
   let rejected = 0;
   let rows = 0;
-  const records = readRecords(reading.source, format, {
+  const batches = readRecordBatches(reading.source, format, {
     onBadRow: 'skip',
     onReject: () => void rejected++,
     onColumns: (names) => void (columns = [...names]),
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
-  const iterator = records[Symbol.asyncIterator]();
-  while (!(await iterator.next()).done) rows++;
+  for await (const batch of batches) rows += batch.length;
   return { columns, rows, rejected, sha256: await reading.sha256() };
 }

@@ -6,7 +6,7 @@
 import type { PlanInput } from '../compiler/plan/types.js';
 import { handleBadRow } from './formats/bad-rows.js';
 import { DataError, type Reject } from './formats/data-error.js';
-import { readRecords } from './formats/read-rows.js';
+import { readRecordBatches } from './formats/read-rows.js';
 import type { RowRecord } from './formats/types.js';
 import { inputReadingOf, requireInputSource } from './input-source.js';
 
@@ -51,6 +51,11 @@ function checkColumns(
   }
 }
 
+/** CSV cells are always strings: only feature columns can hold something wrong. */
+function needsCellCheck(input: PlanInput): boolean {
+  return input.format !== 'csv' || (input.features ?? []).length > 0;
+}
+
 /** Text columns must hold strings; null and '' are kept (there is nothing to augment). */
 function cellProblem(input: PlanInput, record: RowRecord): string | undefined {
   for (const column of input.text) {
@@ -91,7 +96,7 @@ export async function readInputRows(
   const policy = { onBadRow: input.onBadRow, onReject: (r: Reject) => void pending.push(r) };
   let columns: string[] = [];
   let rows = 0;
-  const records = readRecords(reading.source, input.format, {
+  const batches = readRecordBatches(reading.source, input.format, {
     ...policy,
     onColumns: (names) => {
       checkColumns(input.uri, input, names, reserved);
@@ -99,13 +104,19 @@ export async function readInputRows(
     },
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
-  for await (const record of records) {
-    const problem = cellProblem(input, record);
-    if (problem === undefined) {
-      const writing = onRow(record, rows++, columns);
-      if (writing) await writing;
-    } else handleBadRow(rejectOf(input.uri, record, problem), policy);
-    if (pending.length > 0) for (const reject of pending.splice(0)) await onReject(reject);
+  const checkCells = needsCellCheck(input);
+  for await (const batch of batches) {
+    for (const record of batch) {
+      const problem = checkCells ? cellProblem(input, record) : undefined;
+      if (problem === undefined) {
+        const writing = onRow(record, rows++, columns);
+        if (writing) await writing;
+      } else handleBadRow(rejectOf(input.uri, record, problem), policy);
+    }
+    // The reader's rejects of the batch came before its rows were checked: back to file order.
+    if (pending.length > 0) {
+      for (const reject of pending.splice(0).sort((a, b) => a.row - b.row)) await onReject(reject);
+    }
   }
   for (const reject of pending.splice(0)) await onReject(reject);
   return { columns, rows, sha256: await reading.sha256() };
