@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { contextPathOf, manifestRowPathOf, partPathOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { cacheKeyOf } from './cache-key.js';
-import { commandStage } from './command-stage.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
 import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
@@ -118,6 +117,8 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
       });
       continue;
     }
+    // Loaded here: a task without `command` methods never loads execa.
+    const { commandStage } = await import('./command-stage.js');
     run.workDir ??= await mkdtemp(join(tmpdir(), 'augc-task-'));
     run.planDir ??=
       run.opts.planDir ?? (await recordedPlanDir(run.opts.storage, run.opts.chunkPath));

@@ -4,10 +4,11 @@
 // a fraction of it. Everything reached through `import()` (a subcommand, a runtime, the S3 client)
 // stays a chunk of its own, loaded on use; cloud SDKs are not bundled at all (external), so they
 // are read from node_modules only when the chunk that imports them is loaded.
+// Whitespace and syntax are minified (less for V8 to parse at every start; identifiers are kept).
 // Source maps are written beside the bundle; bin/augc.js turns them on for `--verbose`, so a stack
 // trace names the .ts source file and line. dist/ from tsc stays: tests and benches import it.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 const OUT = 'dist/bundle';
 
@@ -23,7 +24,7 @@ export const EXTERNAL = [
 ];
 
 rmSync(OUT, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: { augc: 'cli/main.ts', 'child-worker': 'runtimes/local/child-worker.ts' },
   outdir: OUT,
   // Flat: `new URL('./child-worker.js', import.meta.url)` in a chunk must find the entry beside it.
@@ -41,4 +42,25 @@ await build({
     js: "import { createRequire as __augcCreateRequire } from 'node:module'; const require = __augcCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
 });
+// What each output file holds and imports (statically or with import()), from esbuild's metafile:
+// test/cli/bundle.test.ts reads it to hold what a command loads before it runs.
+const files = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+const meta = Object.fromEntries(
+  files.map(([file, out]) => [
+    file.slice(OUT.length + 1),
+    {
+      bytes: out.bytes,
+      modules: Object.keys(out.inputs),
+      imports: out.imports.map((i) => ({
+        path: i.external ? i.path : i.path.slice(OUT.length + 1),
+        kind: i.kind,
+        ...(i.external ? { external: true } : {}),
+      })),
+    },
+  ]),
+);
+writeFileSync(`${OUT}/meta.json`, `${JSON.stringify(meta, null, 1)}\n`);

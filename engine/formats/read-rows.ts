@@ -12,7 +12,6 @@ import { openFileSource } from '../storage/local-file.js';
 import type { ByteSource } from '../storage/storage.js';
 import { readCsvBatches } from './csv-reader.js';
 import { readJsonlBatches } from './jsonl-reader.js';
-import { readParquetBatches } from './parquet-reader.js';
 import type { Format, ReadOptions, RowRecord } from './types.js';
 
 function sourceOf(input: string | ByteSource): ByteSource {
@@ -36,8 +35,17 @@ export function readRecordBatches(
     case 'jsonl':
       return readJsonlBatches(source, opts);
     case 'parquet':
-      return readParquetBatches(source, opts);
+      return readParquetLazily(source, opts);
   }
+}
+
+/** hyparquet is loaded when a Parquet file is first read, not by every process. */
+async function* readParquetLazily(
+  source: ByteSource,
+  opts: ReadOptions,
+): AsyncGenerator<RowRecord[]> {
+  const { readParquetBatches } = await import('./parquet-reader.js');
+  yield* readParquetBatches(source, opts);
 }
 
 /** Rows with their 1-based row number (and line for CSV/JSONL), one at a time. */

@@ -2,13 +2,23 @@
  * The CLI bundle (scripts/bundle.js, built by test/global-setup.ts as by `npm run build`): what a
  * command loads before it runs is its entry file and the chunks those import statically; runtimes,
  * cloud SDKs and WordNet must stay behind `import()` or a file read, so a short command never
- * loads them. Read from the bundle's own files: esbuild marks each module with a `// path` line.
+ * loads them. Read from dist/bundle/meta.json, what esbuild says each output holds and imports.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const DIR = 'dist/bundle';
+
+interface MetaImport {
+  path: string;
+  kind: string;
+  external?: boolean;
+}
+
+type Meta = Record<string, { modules: string[]; imports: MetaImport[] }>;
+
+const meta = JSON.parse(readFileSync(join(DIR, 'meta.json'), 'utf8')) as Meta;
 
 interface OutFile {
   modules: string[];
@@ -17,29 +27,19 @@ interface OutFile {
   externalImports: string[];
 }
 
-function readOutFile(name: string): OutFile {
-  const text = readFileSync(join(DIR, name), 'utf8');
-  const local = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]!.replace(/^\.\//, ''));
-  return {
-    modules: [...text.matchAll(/^\/\/ ((?:[\w@.-]+\/)*[\w@.-]+\.(?:ts|js|cjs|mjs))$/gm)].map(
-      (m) => m[1]!,
-    ),
-    staticImports: [
-      ...local(/^import\s*(?:[^'"]*?from\s*)?"(\.\/[^"]+)";?$/gm),
-      ...local(/^\}\s*from\s*"(\.\/[^"]+)";?$/gm),
-    ],
-    dynamicImports: local(/\bimport\("(\.\/[^"]+)"\)/g),
-    externalImports: [...text.matchAll(/(?:from|import\()\s*"([^."][^"]*)"/g)]
-      .map((m) => m[1]!)
-      .filter((s) => !s.startsWith('node:')),
-  };
-}
-
-const files = new Map<string, OutFile>();
 function outFile(name: string): OutFile {
-  let file = files.get(name);
-  if (!file) files.set(name, (file = readOutFile(name)));
-  return file;
+  const out = meta[name];
+  if (!out) throw new Error(`${name} is not in ${DIR}/meta.json`);
+  const local = (kind: string) =>
+    out.imports.filter((i) => !i.external && i.kind === kind).map((i) => i.path);
+  return {
+    modules: out.modules,
+    staticImports: local('import-statement'),
+    dynamicImports: local('dynamic-import'),
+    externalImports: out.imports
+      .filter((i) => i.external && !i.path.startsWith('node:'))
+      .map((i) => i.path),
+  };
 }
 
 /** Every module a process loads when it imports `entry`, before any `import()`. */
@@ -101,6 +101,21 @@ describe('the CLI bundle', () => {
     }
   });
 
+  it('loads Parquet libraries and execa only when a Parquet file or a command method needs them', () => {
+    const lazy = /node_modules\/(hyparquet|hyparquet-writer|execa)\//;
+    for (const entry of ['child-worker.js', commandChunk('check'), commandChunk('plan')]) {
+      const { modules } = loadedWith(entry);
+      expect(modules, entry).toContain('engine/formats/read-rows.ts');
+      expect(
+        [...modules].filter((m) => lazy.test(m)),
+        entry,
+      ).toEqual([]);
+    }
+    const all = Object.keys(meta).flatMap((f) => outFile(f).modules);
+    expect(all.some((m) => m.includes('node_modules/hyparquet-writer/'))).toBe(true);
+    expect(all.some((m) => m.includes('node_modules/execa/'))).toBe(true);
+  });
+
   it('loads each runtime only through import(), in a chunk of its own', () => {
     const commands = outFile('augc.js').dynamicImports;
     const runtimeFolders = readdirSync('runtimes', { withFileTypes: true })
@@ -117,7 +132,8 @@ describe('the CLI bundle', () => {
   });
 
   it('bundles no cloud SDK and no data file: they are read from disk when used', () => {
-    const names = readdirSync(DIR).filter((f) => f.endsWith('.js'));
+    const names = Object.keys(meta);
+    expect(names).toContain('child-worker.js');
     for (const name of names) {
       const { modules } = outFile(name);
       expect(
@@ -125,7 +141,9 @@ describe('the CLI bundle', () => {
         name,
       ).toEqual([]);
     }
-    expect(names.some((n) => /wordnet/i.test(n) && !n.includes('-'))).toBe(false);
+    expect(
+      names.flatMap((n) => outFile(n).modules).filter((m) => m.includes('stdlib/data/')),
+    ).toEqual([]);
     expect(readdirSync(DIR).filter((f) => f.endsWith('.gz'))).toEqual([]);
   });
 });
