@@ -5,6 +5,7 @@
  * at the first bad row anyway). Throws `DataError` for whole-file problems (empty file, bad
  * header, not Parquet, bad gzip data); callers catch it with `isDataError`.
  */
+import { countPlainCsv } from './formats/csv-count.js';
 import { readRecordBatches } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { inputReadingOf, openInputSource } from './input-source.js';
@@ -29,6 +30,12 @@ export async function probeInput(uri: string, format: Format): Promise<InputProb
   if (schemeOf(uri) !== 'file') return undefined;
   const stored = openInputSource(uri);
   if (stored === undefined) return undefined;
+  if (format === 'csv') {
+    // Most CSV files are plain (no quotes, no CR): their rows can be counted without parsing.
+    const fast = inputReadingOf(stored, uri, format);
+    const counted = await countPlainCsv(fast.source.name, fast.source.stream(), fast.onBytes);
+    if (counted) return { ...counted, sha256: await fast.sha256() };
+  }
   const reading = inputReadingOf(stored, uri, format);
   let columns: string[] = [];
   let rejected = 0;
