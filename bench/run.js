@@ -56,7 +56,15 @@ async function main() {
     const name = file.replace(/\.js$/, '');
     if (/export (async )?function run\b/.test(readFileSync(`${dir}/${file}`, 'utf8'))) {
       const mod = await import(pathToFileURL(`${dir}/${file}`).href);
-      const result = await mod.run();
+      let result;
+      try {
+        result = await mod.run();
+      } catch (error) {
+        // One bench that breaks is reported and fails the run; the others still run.
+        console.log(`\n### ${name}\n\nFAILED: ${error instanceof Error ? error.stack : error}\n`);
+        ok = false;
+        continue;
+      }
       ok = printReport(name, result) && ok;
       if (!Array.isArray(result)) reports[name] = result;
     } else {

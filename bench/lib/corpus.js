@@ -1,6 +1,6 @@
 // Deterministic inputs shared by the side-by-side benches: 15-word English sentences (words that
 // WordNet, the misspelling list and the keyboard methods all find something in) and CSV files.
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const WORDS = (
@@ -23,9 +23,20 @@ export function sentences(count, words = 15) {
 
 /** Writes `dir/name` as a CSV of `rows` rows (id, text), cycling through `pool` sentences. */
 export function writeTextCsv(dir, rows, name = 'data.csv', pool = sentences(500)) {
-  const lines = ['id,text'];
-  for (let i = 0; i < rows; i++) lines.push(`${i},${pool[i % pool.length]}`);
-  writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+  const fd = openSync(join(dir, name), 'w');
+  try {
+    let text = 'id,text\n';
+    for (let i = 0; i < rows; i++) {
+      text += `${i},${pool[i % pool.length]}\n`;
+      if (text.length > 1 << 20) {
+        writeSync(fd, text);
+        text = '';
+      }
+    }
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
   return join(dir, name);
 }
 

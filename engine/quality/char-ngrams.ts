@@ -2,7 +2,7 @@
  * Character n-gram statistics for chrF, written for speed because the filter scores every
  * generated variant, and a variant is mostly its original with a few edits.
  *
- * Both texts become arrays of dense symbol ids (one per code point). A greedy walk then pairs
+ * Both texts become arrays of dense symbol ids (one per code point). run-pairing.ts then pairs
  * runs of symbols that are equal in both (the common prefix and suffix, and the runs between the
  * edits). Any such pairing gives exact counts: an n-gram that lies inside a paired run occurs on
  * both sides, so with A the n-grams inside runs and R', H' the others,
@@ -22,24 +22,14 @@ export interface NgramStatistics {
   matches: number[];
 }
 
+import { commonGrams, grow, hypQ, pairRuns, refQ, type Queue } from './run-pairing.js';
+
 /** Key spaces up to this size use a flat lookup table; larger ones fall back to a Map. */
 const MAX_TABLE = 1 << 22;
-/** How far the walk looks ahead for the next pair of equal runs after a difference. */
-const LOOKAHEAD = 8;
-/** Symbols that must agree for the walk to resynchronise at an offset. */
-const SYNC = 3;
-/** `resync` returns two skips in one number (no array per call). */
-const SKIP = 64;
 
 /** Reusable scratch; `grow` replaces a buffer only when a call needs more. */
 let refSym = new Int32Array(256);
 let hypSym = new Int32Array(256);
-/** Per side: positions whose n-grams are counted one by one, their run length, their ids. */
-const refQ = { pos: new Int32Array(256), run: new Int32Array(256), ids: new Int32Array(256), n: 0 };
-const hypQ = { pos: new Int32Array(256), run: new Int32Array(256), ids: new Int32Array(256), n: 0 };
-/** Lengths of the paired runs. */
-let runs = new Int32Array(64);
-let runCount = 0;
 /** Keys written into `table` or `bmpSymbols` during one step, to reset them afterwards. */
 let touched = new Int32Array(512);
 /** BMP code unit -> symbol id + 1 (0 = unseen). Astral code points use a Map. */
@@ -48,19 +38,7 @@ const bmpSymbols = new Int32Array(0x10000);
 let table = new Int32Array(1 << 12);
 let counts = new Int32Array(512);
 
-function grow(buffer: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  return buffer.length >= size ? buffer : new Int32Array(Math.max(size, 2 * buffer.length));
-}
-
-type Queue = typeof refQ;
-
-function growQueue(q: Queue, size: number): void {
-  q.pos = grow(q.pos, size);
-  q.run = grow(q.run, size);
-  q.ids = grow(q.ids, size);
-}
-
-/** The last call's statistics, for n = 1..`ngramOrders` (index n − 1); see `countNgrams`. */
+/** The last call's statistics for n = 1.. (index n − 1), as many orders as `countNgrams` returned. */
 export const ngramTotals = {
   ref: new Float64Array(16),
   hyp: new Float64Array(16),
@@ -95,7 +73,7 @@ export function countNgrams(ref: string, hyp: string, order: number): number {
   const refLen = alphabet.encode(ref, refSym);
   const hypLen = alphabet.encode(hyp, hypSym);
   alphabet.release();
-  pairRuns(refLen, hypLen, order);
+  pairRuns(refSym, refLen, hypSym, hypLen, order);
   const { ref: refTotal, hyp: hypTotal, matches } = ngramTotals;
   let idCount = alphabet.size;
   let n = 1;
@@ -149,126 +127,6 @@ class Alphabet {
   release(): void {
     for (let i = 0; i < this.bmpSeen; i++) bmpSymbols[touched[i] ?? 0] = 0;
   }
-}
-
-/** Length of the equal run of ref[i..] and hyp[j..], up to the given ends. */
-function runLength(i: number, j: number, iEnd: number, jEnd: number): number {
-  let k = 0;
-  while (i + k < iEnd && j + k < jEnd && refSym[i + k] === hypSym[j + k]) k++;
-  return k;
-}
-
-/**
- * Pairs equal runs of the two texts (prefix, suffix, then a greedy walk between the edits) and
- * fills the queues with the positions whose n-grams, for some n ≤ order, are not inside a run.
- */
-function pairRuns(refLen: number, hypLen: number, order: number): void {
-  growQueue(refQ, refLen);
-  growQueue(hypQ, hypLen);
-  refQ.n = 0;
-  hypQ.n = 0;
-  runCount = 0;
-  const prefix = runLength(0, 0, refLen, hypLen);
-  let suffix = 0;
-  const most = Math.min(refLen, hypLen) - prefix;
-  while (suffix < most && refSym[refLen - 1 - suffix] === hypSym[hypLen - 1 - suffix]) suffix++;
-  const iEnd = refLen - suffix;
-  const jEnd = hypLen - suffix;
-  addRun(0, 0, prefix, order);
-  let i = prefix;
-  let j = prefix;
-  // Same length in between (character substitutions, the common case): pair position by position.
-  if (iEnd - i === jEnd - j) {
-    pairAligned(i, iEnd, order);
-    i = iEnd;
-    j = jEnd;
-  }
-  while (i < iEnd && j < jEnd) {
-    const k = runLength(i, j, iEnd, jEnd);
-    if (k > 0) {
-      addRun(i, j, k, order);
-      i += k;
-      j += k;
-      continue;
-    }
-    const skips = resync(i, j, iEnd, jEnd);
-    const di = Math.floor(skips / SKIP);
-    const dj = skips % SKIP;
-    for (let d = 0; d < di; d++) queue(refQ, i + d, 0);
-    for (let d = 0; d < dj; d++) queue(hypQ, j + d, 0);
-    i += di;
-    j += dj;
-  }
-  for (; i < iEnd; i++) queue(refQ, i, 0);
-  for (; j < jEnd; j++) queue(hypQ, j, 0);
-  addRun(iEnd, jEnd, suffix, order);
-}
-
-/** Pairs ref[from..to) with hyp[from..to) position by position: equal stretches are runs. */
-function pairAligned(from: number, to: number, order: number): void {
-  const ref = refSym;
-  const hyp = hypSym;
-  let p = from;
-  while (p < to) {
-    if (ref[p] !== hyp[p]) {
-      queue(refQ, p, 0);
-      queue(hypQ, p, 0);
-      p++;
-      continue;
-    }
-    let end = p + 1;
-    while (end < to && ref[end] === hyp[end]) end++;
-    addRun(p, p, end - p, order);
-    p = end;
-  }
-}
-
-/**
- * Where the walk goes on after a difference at (i, j), as skipRef * SKIP + skipHyp: the smallest
- * total skip (up to LOOKAHEAD symbols on each side; equal skips, i.e. substitutions, first)
- * after which SYNC symbols agree or both texts end; one symbol on each side when none does.
- */
-function resync(i: number, j: number, iEnd: number, jEnd: number): number {
-  for (let d = 1; d <= 2 * LOOKAHEAD; d++) {
-    for (let off = d & 1; off <= d; off += 2) {
-      for (let side = 0; side < (off === 0 ? 1 : 2); side++) {
-        const di = side === 0 ? (d + off) >> 1 : (d - off) >> 1;
-        const dj = d - di;
-        if (di > LOOKAHEAD || dj > LOOKAHEAD || i + di > iEnd || j + dj > jEnd) continue;
-        const need = Math.min(SYNC, iEnd - i - di, jEnd - j - dj);
-        const ends = i + di === iEnd && j + dj === jEnd;
-        if (need === 0 ? ends : runLength(i + di, j + dj, iEnd, jEnd) >= need)
-          return di * SKIP + dj;
-      }
-    }
-  }
-  return Math.min(1, iEnd - i) * SKIP + Math.min(1, jEnd - j);
-}
-
-/** Records a paired run of length k at (i, j); its last order − 1 positions go to the queues. */
-function addRun(i: number, j: number, k: number, order: number): void {
-  if (k === 0) return;
-  runs = grow(runs, runCount + 1);
-  runs[runCount++] = k;
-  for (let d = Math.max(0, k - order + 1); d < k; d++) {
-    queue(refQ, i + d, k - d);
-    queue(hypQ, j + d, k - d);
-  }
-}
-
-function queue(q: Queue, position: number, run: number): void {
-  q.pos[q.n] = position;
-  q.run[q.n++] = run;
-}
-
-/** n-grams inside paired runs: each run of length L holds L − n + 1 of them, on both sides. */
-function commonGrams(n: number): number {
-  let total = 0;
-  for (let r = 0; r < runCount; r++) {
-    const k = runs[r] ?? 0;
-    if (k >= n) total += k - n + 1;
-  }
-  return total;
 }
 
 /** Turns the queued order-(n−1) ids into order-n ids in place; returns the number of ids. */
