@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 // One-way dependencies (see docs/architecture.md):
 // compiler -> stdlib/catalog only; engine -> compiler (plan types), stdlib; runtimes -> engine,
-// compiler; a runtime never imports a sibling; only cli/ wires everything together.
+// compiler; lsp (the language server) -> compiler, stdlib/catalog; a runtime never imports a
+// sibling; only cli/ wires everything together.
 // The fenced runtimes are the target names (a target's folder is named after it), read from their
 // one home, compiler/targets/target-names.ts, plus grid/, which every scheduler runtime may use
 // but which may import none of them. The layering test fails if this finds no names.
@@ -29,6 +30,15 @@ const zones = [
   { target: './engine', from: './runtimes' },
   { target: './engine', from: './cli' },
   { target: './runtimes', from: './cli' },
+  // The language server reuses the compiler and the catalogue; the CLI hands it the input probe.
+  { target: './lsp', from: './engine' },
+  { target: './lsp', from: './runtimes' },
+  { target: './lsp', from: './cli' },
+  { target: './lsp', from: './stdlib', except: ['./catalog'] },
+  ...['./compiler', './stdlib', './engine', './runtimes'].map((layer) => ({
+    target: layer,
+    from: './lsp',
+  })),
   // A runtime never imports a sibling runtime (shared code lives in runtimes/*.ts and grid/).
   ...RUNTIMES.flatMap((name) =>
     RUNTIMES.filter((other) => other !== name && other !== 'grid').map((other) => ({
@@ -49,6 +59,7 @@ const FS_EXCEPTIONS = {
   'cli/main.ts': 'resolves the launcher (bin/augc.js) it was started from',
   'cli/commands/fmt.ts': 'rewrites the .aug files it is given',
   'cli/commands/plan.ts': 'writes the plan file `-o` names',
+  'cli/commands/report.ts': 'writes the report file `-o` names',
   'cli/commands/init.ts': 'writes the starter pipeline `augc init` makes',
   'cli/config-file.ts': 'reads ~/.config/augc/config.yaml or $AUGC_CONFIG',
   'cli/input-problem.ts': 'checks that a file named on the command line exists',
@@ -64,12 +75,16 @@ const FS_EXCEPTIONS = {
   'engine/run-command.ts': "writes a `command` program's stdout to its local output file",
   'engine/watch-lines.ts': "counts lines of a `command` program's local output file (progress)",
   'engine/plan-dir.ts': 'asks whether the recorded working directory exists on this machine',
+  'engine/task-usage.ts': "reads /proc/self/stat for the CPU time of a task's child processes",
   'runtimes/grid/detect-hpc.ts': 'looks for scheduler commands on PATH',
   'runtimes/grid/grid-backend.ts':
     'job scripts, scheduler logs and exit statuses on the shared filesystem the scheduler reads',
   'runtimes/local/task-outcome.ts': "reads the tail of a worker's local log",
   'runtimes/local/temp-sweep.ts': "removes a killed worker's temp files from a local run folder",
   'runtimes/local/worker-process.ts': "appends to a worker's local log",
+  // The editor's files: what it has not opened is read from the disk.
+  'lsp/workspace-files.ts':
+    'reads included fragments and YAML catalogues, lists folders for paths, stats inputs',
 };
 const FS_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'];
 
@@ -106,6 +121,7 @@ export default tseslint.config(
       'cli/**/*.ts',
       'compiler/**/*.ts',
       'engine/**/*.ts',
+      'lsp/**/*.ts',
       'runtimes/**/*.ts',
       'stdlib/**/*.ts',
     ],
@@ -126,5 +142,14 @@ export default tseslint.config(
   {
     files: ['test/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  // The VS Code extension is plain CommonJS, as VS Code loads it (no build step, no @types/vscode).
+  {
+    files: ['editors/vscode/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -75,6 +75,10 @@ export function readConfigValue(
       return /^-?\d+$/.test(text.trim())
         ? { literal: text.trim(), value: Number(text) }
         : { problem: 'expected a whole number' };
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(text.trim())
+        ? { literal: text.trim(), value: Number(text) }
+        : { problem: 'expected a number' };
     case 'bool':
       return text === 'true' || text === 'false'
         ? { literal: text, value: text === 'true' }

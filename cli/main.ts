@@ -21,12 +21,14 @@ const COMMANDS: Record<string, () => Promise<AddCommand>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   worker: async () => (await import('./commands/worker.js')).workerCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
   status: async () => (await import('./commands/status.js')).statusCommand,
   cancel: async () => (await import('./commands/cancel.js')).cancelCommand,
   finalize: async () => (await import('./commands/finalize.js')).finalizeCommand,
   methods: async () => (await import('./commands/methods.js')).methodsCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
+  lsp: async () => (await import('./commands/lsp.js')).lspCommand,
 };
 
 /** Commands that need every other one registered, as help does: the completion scripts list them. */

@@ -14,6 +14,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Reads all of stdin (`augc fmt -`); absent where there is none, e.g. in most tests. */
   readStdin?: () => Promise<string>;
+  /** The process's own stdin and stdout, for a command that speaks a protocol over them (`augc lsp`). */
+  streams?: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream };
 }
 
 async function readProcessStdin(): Promise<string> {
@@ -30,6 +32,7 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: process.stderr.isTTY,
     readStdin: readProcessStdin,
+    streams: { stdin: process.stdin, stdout: process.stdout },
   };
 }
 

@@ -7,6 +7,7 @@ import { resolveCommandPaths, type PathExists } from './ast/resolve-command-path
 import type { InputFormat, PipelineAst } from './ast/types.js';
 import { checkPipeline, chosenTargetDiagnostics } from './check/index.js';
 import { containerDiagnostics } from './check/rules/container-image.js';
+import { targetChecks } from './check/target-checks.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { lowerToIr } from './ir/lower-to-ir.js';
 import { buildPlan } from './plan/build-plan.js';
@@ -225,8 +226,18 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
   const { ast, diagnostics, sources, input } = checked;
   if (!ast || hasErrors(diagnostics)) return checked;
   const chosen = opts.target ?? opts.runTarget;
+  // The images of a plan made for no target are what `local` does with them (see buildPlan).
+  const imagesFor = chosen ?? 'local';
+  if (!ast.targets.some((t) => t.name.value === imagesFor) && findTarget(imagesFor))
+    diagnostics.push(
+      ...containerDiagnostics(ast, {
+        name: { value: imagesFor, span: ast.name.span },
+        options: [],
+        span: ast.name.span,
+      }),
+    );
   if (chosen !== undefined && findTarget(chosen)) {
-    diagnostics.push(...chosenTargetDiagnostics(ast, chosen));
+    diagnostics.push(...chosenTargetDiagnostics(ast, chosen), ...targetChecks(ast, chosen));
     if (!ast.targets.some((t) => t.name.value === chosen))
       diagnostics.push(
         ...containerDiagnostics(ast, {

@@ -59,6 +59,13 @@ function methodsOf(plan: Plan, task: PlanTask): Plan['methods'] {
 
 type ComboDefinition = Omit<TaskDefinition, 'chunk'>;
 
+/** The filter a task runs: `minKept` only judges the merged totals, so changing it re-runs nothing. */
+function filterOf(quality: Plan['quality']): Plan['quality'] {
+  const filter = { ...quality };
+  delete filter.minKept;
+  return filter;
+}
+
 function comboDefinitionOf(plan: Plan, task: PlanTask): ComboDefinition {
   // Where the input lives and its whole-file facts are not part of what a task computes: its
   // chunk's hash (the input component) is.
@@ -77,7 +84,7 @@ function comboDefinitionOf(plan: Plan, task: PlanTask): ComboDefinition {
       ...(m.io === 'stdio' ? { io: m.io } : {}),
     })),
     variants: plan.variants,
-    quality: plan.quality,
+    quality: filterOf(plan.quality),
     seed: plan.seed,
     // `features` only when declared, so that text pipelines keep the keys they had before it.
     input: { id, text, ...(features ? { features } : {}), label, keep, protect, protectKeywords },

@@ -8,6 +8,7 @@
 import { tasksOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { readInputRejected } from './input-rejects.js';
+import { lowYieldCombos, type LowYieldCombo } from './low-yield.js';
 import { RUN_CONTEXT_PATH } from './run-layout.js';
 import { mapLimit } from './map-limit.js';
 import {
@@ -69,6 +70,8 @@ export interface MergeResult {
   /** One row per merged combo, in plan order (what manifest_final holds). */
   manifest: ManifestRow[];
   totals: MergeTotals;
+  /** Merged combos that kept less than `quality.minKept` of their variants, in plan order. */
+  lowYield: LowYieldCombo[];
 }
 
 function problemOf(task: PlanTask, state: TaskState): TaskProblem {
@@ -184,5 +187,6 @@ export async function mergeRun(opts: MergeOptions): Promise<MergeResult> {
     problems,
     manifest,
     totals: totalsOf(summaries, inputRejected),
+    lowYield: lowYieldCombos(plan, summaries),
   };
 }

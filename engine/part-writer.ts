@@ -50,12 +50,20 @@ export interface PartWriter {
   abort(): Promise<void>;
 }
 
+export interface PartColumns {
+  /** The part's columns, in order (`outputColumnsOf`). */
+  names: readonly string[];
+  /** The augmented text columns: always strings. */
+  text: readonly string[];
+  /** The input's own column types where it declares them (a Parquet input), for Parquet parts. */
+  input?: Readonly<Record<string, ColumnType>>;
+}
+
 export async function openPartWriter(
   storage: Storage,
   plan: Plan,
   path: string,
-  columns: readonly string[],
-  textColumns: readonly string[],
+  columns: PartColumns,
   /** Test hook (engine/test-hooks.ts): the first write fails with ENOSPC half-way. */
   failWithEnospc = false,
 ): Promise<PartWriter> {
@@ -77,13 +85,16 @@ export async function openPartWriter(
     abort: () => inner.abort(),
   };
   const types: Record<string, ColumnType> = {
+    ...columns.input,
     [ROW_ORDINAL_COLUMN]: 'integer',
     augc_variant: 'integer',
     augc_combo: 'string',
     augc_similarity: 'number',
   };
-  for (const c of textColumns) types[c] = 'string';
-  const writer: RowWriter = createSinkRowWriter(sink, path, plan.output.format, columns, { types });
+  for (const c of columns.text) types[c] = 'string';
+  const writer: RowWriter = createSinkRowWriter(sink, path, plan.output.format, columns.names, {
+    types,
+  });
   const part: PartWriter = {
     write: (row) => writer.write(row),
     async commit() {

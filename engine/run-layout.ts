@@ -19,6 +19,8 @@ export const LOCK_PATH = `${AUGC_DIR}/lock`;
 export const lockProbePathOf = (tag: string): string => `${AUGC_DIR}/lock-probe-${tag}`;
 /** The run's merged provenance, written by the merge. */
 export const RUN_CONTEXT_PATH = `${AUGC_DIR}/context.json`;
+/** The run report (one HTML file), written after the merge and by `augc report`. */
+export const REPORT_PATH = `${AUGC_DIR}/report.html`;
 
 /** Where the input is split: what every task reads. */
 export const CHUNKS_DIR = `${AUGC_DIR}/chunks`;
@@ -26,6 +28,8 @@ export const CHUNKS_DIR = `${AUGC_DIR}/chunks`;
 export const SPLIT_RECORD_PATH = `${CHUNKS_DIR}/split.json`;
 /** Beside the chunk files: the working directory plan-relative paths resolve against. */
 export const PLAN_DIR_FILE = 'plan-dir.json';
+/** Beside the chunk files: the input's declared column types (a Parquet input only). */
+export const COLUMN_TYPES_FILE = 'column-types.json';
 /** Input rows skipped under `on_bad_row = skip`, beside the chunk files. */
 export const REJECTS_FILE = 'rejects.jsonl';
 export const REJECTS_PATH = `${CHUNKS_DIR}/${REJECTS_FILE}`;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { contextPathOf, manifestRowPathOf, partPathOf } from '../compiler/plan/task-at.js';
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { cacheKeyOf } from './cache-key.js';
+import { recordedColumnTypes, type ColumnTypes } from './column-types.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
 import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
@@ -21,6 +22,7 @@ import type { Storage } from './storage/storage.js';
 import { synthesizeChunk } from './tabular-stage.js';
 import { recordFailure } from './task-failure.js';
 import { TaskProgress } from './task-progress.js';
+import { markUsage, usageSince, type UsageMark } from './task-usage.js';
 import {
   readChunkItems,
   augmentedColumns,
@@ -54,6 +56,8 @@ export interface RunTaskOptions {
   rowsTotal?: number;
   /** Receives `command` programs' stdout and stderr (for the worker's log). */
   log?: (text: string) => void;
+  /** Where this attempt's output can be read (a service's log stream), kept in its records. */
+  logLocation?: string;
   /**
    * The directory the plan's relative paths (a `command` program's) are relative to. Default:
    * the one the split recorded (engine/plan-dir.ts), else this process's working directory.
@@ -74,23 +78,38 @@ interface TaskRun {
 
 interface Produced {
   counts: QualityCounts;
+  /** Text combos: variants by similarity bin. */
+  histogram?: number[];
   rowsOut: number;
   part: { sha256: string; bytes: number };
 }
 
-function openWriterFor(run: TaskRun): () => Promise<PartWriter> {
+/**
+ * The input's declared column types a Parquet part keeps. A tabular combo computes its features
+ * (SMOTE interpolates, noise adds), so an integer feature column becomes DOUBLE there.
+ */
+async function inputTypesFor(run: TaskRun, tabular: boolean): Promise<ColumnTypes> {
+  const { plan, storage, chunkPath } = run.opts;
+  if (plan.output.format !== 'parquet') return {};
+  const types = { ...(await recordedColumnTypes(storage, chunkPath)) };
+  if (tabular) {
+    for (const f of plan.input.features ?? [])
+      if (types[f] === 'integer' || types[f] === 'int32') types[f] = 'number';
+  }
+  return types;
+}
+
+function openWriterFor(run: TaskRun, tabular: boolean): () => Promise<PartWriter> {
   const { plan, task, storage } = run.opts;
   return async () => {
-    const columns = outputColumnsOf(plan.input, run.reading.columns);
+    const columns = {
+      names: outputColumnsOf(plan.input, run.reading.columns),
+      text: augmentedColumns(plan.input),
+      input: await inputTypesFor(run, tabular),
+    };
     const path = partPathOf(plan, task.combo.id, task.chunk);
-    run.writer = await openPartWriter(
-      storage,
-      plan,
-      path,
-      columns,
-      augmentedColumns(plan.input),
-      enospcArmed(task.id, run.opts.attempt),
-    );
+    const enospc = enospcArmed(task.id, run.opts.attempt);
+    run.writer = await openPartWriter(storage, plan, path, columns, enospc);
     return run.writer;
   };
 }
@@ -141,7 +160,7 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
 async function produce(run: TaskRun): Promise<Produced> {
   const { plan, task, signal } = run.opts;
   const combo = comboStepsOf(plan, task);
-  const open = openWriterFor(run);
+  const open = openWriterFor(run, combo.mode === 'tabular');
   if (combo.mode === 'tabular') {
     const { rows } = await synthesizeChunk(chunkItems(run), {
       plan,
@@ -155,7 +174,7 @@ async function produce(run: TaskRun): Promise<Produced> {
     const counts = emptyQualityCounts();
     counts.generated = counts.kept = rows.length;
     run.progress.rows(run.reading.rowsIn);
-    return { counts, rowsOut: rows.length, part: await commitPart(run) };
+    return { counts, rowsOut: rows.length, part: await commitPart(run, open) };
   }
   const filter = createQualityFilter(plan.quality);
   const rowsOut = await writeItems(await chainTextSteps(run, combo.steps), {
@@ -166,19 +185,23 @@ async function produce(run: TaskRun): Promise<Produced> {
     ...(signal ? { signal } : {}),
     onRow: () => run.progress.row(),
   });
-  return { counts: filter.counts(), rowsOut, part: await commitPart(run) };
+  const part = await commitPart(run, open);
+  return { counts: filter.counts(), histogram: filter.histogram(), rowsOut, part };
 }
 
 /** Publishes the part unless the task was aborted meanwhile (then the catch drops it). */
-async function commitPart(run: TaskRun): Promise<Produced['part']> {
-  const writer = run.writer ?? (await openWriterFor(run)());
+async function commitPart(
+  run: TaskRun,
+  open: () => Promise<PartWriter>,
+): Promise<Produced['part']> {
+  const writer = run.writer ?? (await open());
   run.opts.signal?.throwIfAborted();
   const part = await writer.commit();
   run.writer = undefined;
   return part;
 }
 
-function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
+function recordOf(run: TaskRun, produced: Produced, start: Date, usage: UsageMark): TaskRecord {
   const { plan, task, chunkPath, attempt, worker } = run.opts;
   const chunkSha256 = run.chunkHash.digest('hex');
   const cacheKey = cacheKeyOf({ plan, task, chunkSha256 });
@@ -195,11 +218,13 @@ function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
     worker,
     start: start.toISOString(),
     end: new Date().toISOString(),
+    ...usageSince(usage),
     rows_in: run.reading.rowsIn,
     generated: produced.counts.generated,
     rows_out: produced.rowsOut,
     kept: produced.counts.kept,
     dropped: { ...produced.counts.dropped },
+    ...(produced.histogram ? { similarity_histogram: produced.histogram } : {}),
     quality: { ...plan.quality },
     params: methods.map((m) => ({
       id: m.id,
@@ -220,6 +245,7 @@ function recordOf(run: TaskRun, produced: Produced, start: Date): TaskRecord {
     augc_version: plan.compilerVersion,
     plan_hash: plan.planHash,
     cache_key: cacheKey,
+    ...(run.opts.logLocation !== undefined ? { log: run.opts.logLocation } : {}),
   };
 }
 
@@ -249,6 +275,7 @@ async function publish(storage: Storage, plan: Plan, record: TaskRecord): Promis
 export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
   const { plan, task, storage } = opts;
   const start = new Date();
+  const usage = markUsage();
   const run: TaskRun = {
     opts,
     reading: { columns: undefined, rowsIn: 0 },
@@ -269,7 +296,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
     const produced = await produce(run);
     crashAfterPartHook(task.id, opts.attempt);
     opts.signal?.throwIfAborted();
-    const record = recordOf(run, produced, start);
+    const record = recordOf(run, produced, start, usage);
     await publish(storage, plan, record);
     return record;
   } catch (error) {
@@ -282,6 +309,7 @@ export async function runTask(opts: RunTaskOptions): Promise<TaskRecord> {
       worker: opts.worker,
       start,
       error,
+      ...(opts.logLocation !== undefined ? { log: opts.logLocation } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     });
   } finally {

@@ -7,11 +7,14 @@ import type { PlanInput } from '../compiler/plan/types.js';
 import { handleBadRow } from './formats/bad-rows.js';
 import { cutRaw, DataError, isDataError, type Reject } from './formats/data-error.js';
 import { readRecordBatches } from './formats/read-rows.js';
+import type { ColumnType } from './formats/parquet-writer.js';
 import type { RowRecord } from './formats/types.js';
 import { inputReadingOf, requireInputSource } from './input-source.js';
 
 export interface ReadSummary {
   columns: string[];
+  /** The columns' declared types, when the input's format has them (Parquet). */
+  types?: Readonly<Record<string, ColumnType>>;
   rows: number;
   sha256: string;
 }
@@ -101,6 +104,7 @@ export async function readInputRows(
     onReject: (r: Reject) => void pending.push(r),
   };
   let columns: string[] = [];
+  let types: Readonly<Record<string, ColumnType>> | undefined;
   let rows = 0;
   const batches = readRecordBatches(reading.source, input.format, {
     onBadRow: 'skip',
@@ -109,6 +113,7 @@ export async function readInputRows(
       checkColumns(input.uri, input, names, reserved);
       columns = [...names];
     },
+    onColumnTypes: (declared) => (types = declared),
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
   const checkCells = needsCellCheck(input);
@@ -146,7 +151,7 @@ export async function readInputRows(
     await rejectsBefore(Infinity);
   }
   await rejectsBefore(Infinity);
-  return { columns, rows, sha256: await reading.sha256() };
+  return { columns, ...(types ? { types } : {}), rows, sha256: await reading.sha256() };
 }
 
 function rejectOf(file: string, record: RowRecord, message: string): Reject {

@@ -10,10 +10,12 @@
  * else probes the input first and uses ceil(rows / count). Empty chunk files are written up to
  * `chunks.count` so every planned task has a chunk to read. The output depends only on the input
  * bytes and the chunking, so the same input gives byte-identical chunks. Beside them it records
- * the directory the input was read from (see plan-dir.ts).
+ * the directory the input was read from (see plan-dir.ts) and, for a Parquet input, its columns'
+ * types (see column-types.ts).
  */
 import type { PlanChunks, PlanInput } from '../compiler/plan/types.js';
 import type { TableRow } from '../stdlib/method.js';
+import { recordColumnTypes } from './column-types.js';
 import { DataError, type Reject } from './formats/data-error.js';
 import type { RowRecord } from './formats/types.js';
 import { recordPlanDir } from './plan-dir.js';
@@ -84,6 +86,7 @@ export async function splitInput(opts: SplitOptions): Promise<SplitResult> {
     });
     const done = await cursor.finish(chunks.count);
     await recordPlanDir(storage, dir);
+    await recordColumnTypes(storage, dir, read.types);
     ok = true;
     return resultOf(input, done, read, rejects.count(), rejects.path);
   } finally {

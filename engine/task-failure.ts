@@ -83,6 +83,8 @@ export interface FailureContext {
   start: Date;
   error: unknown;
   signal?: AbortSignal;
+  /** Where the attempt's output can be read (a service's log stream). */
+  log?: string;
 }
 
 /** Writes the attempt record (best effort: a storage that fails too must not hide the cause). */
@@ -106,6 +108,7 @@ export async function recordFailure(ctx: FailureContext): Promise<TaskFailure> {
     pid: process.pid,
     worker: ctx.worker,
     start: ctx.start.toISOString(),
+    log: ctx.log,
   });
   try {
     await ctx.storage.writeAtomic(

@@ -36,6 +36,13 @@ export interface TaskRecord {
   /** ISO 8601 UTC. */
   start: string;
   end: string;
+  /**
+   * CPU seconds the task used: the worker's own and its `command` programs'. Absent from records
+   * written before augc measured it; the report reads those too.
+   */
+  cpu_seconds?: number;
+  /** Peak resident memory of the worker process up to the task's end, in bytes (also optional). */
+  peak_rss_bytes?: number;
   rows_in: number;
   /** Variants generated before filtering (rows_in x variants for text combos). */
   generated: number;
@@ -43,6 +50,11 @@ export interface TaskRecord {
   kept: number;
   /** Dropped variants by reason (`unchanged`, `duplicate`, `below_min`, `above_max`, ...). */
   dropped: Record<string, number>;
+  /**
+   * Variants by similarity, in `SIMILARITY_BINS` equal bins over [0, 1], kept or dropped (those
+   * whose similarity was computed); text combos only, and optional like the usage fields.
+   */
+  similarity_histogram?: number[];
   quality: { measure: string; min: number; max: number };
   params: MethodRecord[];
   /** The plan's seed and the task's derived seed. */
@@ -53,6 +65,8 @@ export interface TaskRecord {
   augc_version: string;
   plan_hash: string;
   cache_key: CacheKey;
+  /** Where the attempt's output can be read, when the service names it (e.g. a CloudWatch stream). */
+  log?: string;
 }
 
 export type FailureClass = 'error' | 'signal' | 'oom' | 'timeout' | `exit(${number})`;
@@ -79,6 +93,8 @@ export interface AttemptRecord {
   worker: string;
   start: string;
   end: string;
+  /** Where the attempt's output can be read, when the service names it (e.g. a CloudWatch stream). */
+  log?: string;
 }
 
 /** The columns of `manifest_final.csv` and of each task's manifest row, in order. */
@@ -113,6 +129,7 @@ export interface AttemptFacts {
   pid: number;
   worker: string;
   start: string;
+  log?: string | undefined;
 }
 
 /** The fields that name a task in every record about it (task, attempt and manifest). */
@@ -149,5 +166,6 @@ export function attemptRecordOf(task: PlanTask, facts: AttemptFacts): AttemptRec
     worker: facts.worker,
     start: facts.start,
     end: new Date().toISOString(),
+    ...(facts.log !== undefined ? { log: facts.log } : {}),
   };
 }

@@ -15,6 +15,9 @@ const RUNTIMES: Readonly<Partial<Record<TargetName, Loader>>> = {
   slurm: async () => (await import('./slurm/index.js')).slurmRuntime,
   pbs: async () => (await import('./pbs/index.js')).pbsRuntime,
   lsf: async () => (await import('./lsf/index.js')).lsfRuntime,
+  'aws-batch': async () => (await import('./aws-batch/index.js')).awsBatchRuntime,
+  'azure-batch': async () => (await import('./azure-batch/index.js')).azureBatchRuntime,
+  'gcp-batch': async () => (await import('./gcp-batch/index.js')).gcpBatchRuntime,
 };
 
 export function runtimeNames(): TargetName[] {

@@ -82,7 +82,10 @@ export interface TaskFailure {
 }
 
 /** What a merge the runtime already did reports (`augc run` then prints it instead of merging). */
-export type MergeSummary = Pick<MergeResult, 'ok' | 'written' | 'tasks' | 'complete' | 'totals'>;
+export type MergeSummary = Pick<
+  MergeResult,
+  'ok' | 'written' | 'tasks' | 'complete' | 'totals' | 'lowYield'
+>;
 
 export type SubmitResult =
   | { state: 'completed'; completed: number; merged?: MergeSummary }
@@ -135,14 +138,23 @@ export interface Runtime {
   /** The registry key, folder name and `--target` value. */
   readonly name: string;
   readonly capabilities: RuntimeCapabilities;
-  /** Refuses a plan this target cannot run as configured (e.g. GPUs a machine does not have). */
-  preflight?(plan: Plan, options: Readonly<Record<string, PlanParamValue>>): Diagnostic | undefined;
+  /**
+   * Refuses a plan this target cannot run as configured (e.g. GPUs a machine does not have, or a
+   * container program that is not on PATH); `env` is the environment the run starts in.
+   */
+  preflight?(
+    plan: Plan,
+    options: Readonly<Record<string, PlanParamValue>>,
+    env: Readonly<Record<string, string | undefined>>,
+  ): Diagnostic | undefined;
   submit(run: RunContext): Promise<SubmitResult>;
   /** Prints the requests `submit` would make (scripts, submit commands), submitting nothing. */
   describe?(run: RunContext, print: (text: string) => void): Promise<void>;
   /** One round's finalizer: merge, or resubmit the failed tasks (runtimes that finalize themselves). */
   finalize?(run: RunRef, round: number): Promise<FinalizeOutcome>;
   status(run: RunRef): Promise<RuntimeStatus>;
+  /** Where the runtime keeps a task's output (a log file, a service's log), when it knows. */
+  taskLog?(run: RunRef, group: string, index: number): Promise<string | undefined>;
   /** Stops the run's tasks; true when something was asked to stop. */
   cancel(run: RunRef): Promise<boolean>;
 }

@@ -33,6 +33,8 @@ export interface WorkerTaskOptions {
   rowsTotal?: number;
   /** Receives `command` programs' output (for the worker's log). */
   log?: (text: string) => void;
+  /** Where this attempt's output can be read (a service's log stream), kept in its records. */
+  logLocation?: string;
 }
 
 export type WorkerTaskResult =
@@ -131,6 +133,7 @@ async function executeTask(
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.rowsTotal !== undefined ? { rowsTotal: opts.rowsTotal } : {}),
       ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.logLocation !== undefined ? { logLocation: opts.logLocation } : {}),
     });
     return { ok: true, task, record };
   } catch (error) {

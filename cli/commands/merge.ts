@@ -6,11 +6,12 @@ import type { CliContext } from '../context.js';
 import { reportMessage } from '../report.js';
 import { cliEvents, exitOf } from '../run/cli-events.js';
 
-export async function runMerge(
-  uri: string,
-  flags: { allowPartial?: boolean },
-  ctx: CliContext,
-): Promise<number> {
+interface MergeFlags {
+  allowPartial?: boolean;
+  strict?: boolean;
+}
+
+export async function runMerge(uri: string, flags: MergeFlags, ctx: CliContext): Promise<number> {
   const opened = await openRun(uri);
   if (!opened.ok) {
     opened.diagnostics.forEach((d) => reportMessage(ctx, d));
@@ -20,9 +21,12 @@ export async function runMerge(
   const plan = { ...run.plan, output: { ...run.plan.output, uri } };
   const outcome = await mergeAndReport(
     run,
-    flags.allowPartial === true,
+    {
+      partial: flags.allowPartial === true,
+      strict: flags.strict === true,
+      help: 'run `augc run` again to finish them, or merge with --allow-partial',
+    },
     cliEvents(ctx, plan),
-    'run `augc run` again to finish them, or merge with --allow-partial',
   );
   return exitOf(outcome.status);
 }
@@ -35,7 +39,11 @@ export function mergeCommand(program: Command, ctx: CliContext): void {
     )
     .argument('<run>', 'the output of `augc run` (a folder or a URI)')
     .option('--allow-partial', 'merge the complete tasks even when some are missing or failed')
-    .action(async (uri: string, flags: { allowPartial?: boolean }) => {
+    .option(
+      '--strict',
+      'exit 1 when a combo kept fewer than `quality.min_kept` of its variants (else a warning)',
+    )
+    .action(async (uri: string, flags: MergeFlags) => {
       ctx.exitCode = await runMerge(uri, flags, ctx);
     });
 }

@@ -18,11 +18,14 @@ import { describePlan } from '../../runtimes/run/dry-run.js';
 import { openTarget } from '../../runtimes/run/open-target.js';
 import { cliEvents } from '../run/cli-events.js';
 import { workerLaunch } from '../run/launch.js';
+import { printEstimate } from '../plan-estimate.js';
 
 interface PlanFlags extends CompileFlags {
   target?: string;
   json?: boolean;
   output?: string;
+  estimate?: boolean;
+  history?: string[];
 }
 
 async function writePlan(path: string, json: string, ctx: CliContext): Promise<boolean> {
@@ -80,16 +83,21 @@ export async function runPlan(file: string, flags: PlanFlags, ctx: CliContext): 
     if (!(await writePlan(flags.output, json, ctx))) return EXIT.failure;
     ctx.io.stderr.write(`wrote plan to ${flags.output}\n`);
   }
+  if (flags.estimate === true) {
+    if (flags.json !== true) ctx.io.stdout.write(`${renderPlanSummary(result.plan)}\n`);
+    return printEstimate(result.plan, target ?? result.plan.target ?? 'local', flags, ctx);
+  }
   ctx.io.stdout.write(flags.json ? json : renderPlanSummary(result.plan));
   if (target === undefined || flags.json) return EXIT.ok;
-  // Targets that cannot run yet have nothing to show beyond the summary.
+  // What `augc run` would refuse (e.g. an output URI the target cannot open) is refused here too.
   const opened = await openTarget(result.plan, target, ctx.io.env);
-  if (opened.ok) {
-    const { plan } = result;
-    const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
-    await describePlan(req, cliEvents(ctx, plan));
+  if (!opened.ok) {
+    reportMessage(ctx, opened.diagnostic);
+    return EXIT.failure;
   }
-  return EXIT.ok;
+  const { plan } = result;
+  const req = { plan, ...opened, launch: workerLaunch(), env: ctx.io.env };
+  return (await describePlan(req, cliEvents(ctx, plan))) ? EXIT.ok : EXIT.failure;
 }
 
 /** `augc plan FILE` */
@@ -102,6 +110,15 @@ export function planCommand(program: Command, ctx: CliContext): void {
     .addOption(profileOption())
     .addOption(setOption())
     .option('--json', "print the plan's canonical JSON instead of the summary")
+    .option(
+      '--estimate',
+      'estimate task durations, core-hours, GPU-hours and cost (with --json: the estimate as JSON)',
+    )
+    .option(
+      '--history <dir>',
+      'earlier runs whose measured method speeds the estimate uses (repeatable)',
+      (dir: string, dirs: string[] = []) => [...dirs, dir],
+    )
     .option('-o, --output <plan.json>', 'write the plan to this file')
     .action(async (file: string, flags: PlanFlags) => {
       ctx.exitCode = await runPlan(file, flags, ctx);

@@ -20,6 +20,7 @@ interface RunFlags extends PlanFlags {
   dryRun?: boolean;
   explain?: boolean;
   allowPartial?: boolean;
+  strict?: boolean;
   wait?: boolean;
 }
 
@@ -67,6 +68,7 @@ async function run(
         ...target,
         force: flags.force === true,
         allowPartial: flags.allowPartial === true,
+        strict: flags.strict === true,
         command: commandLineOf(ctx.argv),
         argv: ctx.argv,
         sets: flags.set,
@@ -109,7 +111,7 @@ export function runCommand(program: Command, ctx: CliContext): void {
     .option('--target <name>', "where tasks run (default: the plan's target, else local)")
     .option(
       '--output <dir|uri>',
-      "write the run here (a folder or s3://bucket/prefix) instead of the pipeline's output",
+      "write the run here (a folder, s3://bucket/prefix, gs://bucket/prefix or az://account/container/prefix) instead of the pipeline's output",
     )
     .addOption(
       new Option('--jobs <n>', 'tasks run at once on the local target (default: CPUs)').argParser(
@@ -125,6 +127,10 @@ export function runCommand(program: Command, ctx: CliContext): void {
       'for each task that would re-run, say why (which part of its cache key changed)',
     )
     .option('--allow-partial', 'merge the complete tasks even when some failed')
+    .option(
+      '--strict',
+      'exit 1 when a combo kept fewer than `quality.min_kept` of its variants (else a warning)',
+    )
     .option('--wait', 'batch targets: follow the submitted run to its end and exit with its status')
     .action(async (file: string, flags: RunFlags) => {
       ctx.exitCode = await runRun(file, flags, ctx);

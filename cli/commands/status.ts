@@ -6,6 +6,7 @@ import {
   snapshotStatus,
   type StatusReport,
 } from '../../runtimes/run/run-status.js';
+import { taskStatus, type TaskStatusReport } from '../../runtimes/run/task-status.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { reportMessage } from '../report.js';
@@ -14,6 +15,7 @@ import { exitOf } from '../run/cli-events.js';
 interface StatusFlags {
   json?: boolean;
   follow?: boolean;
+  task?: string;
 }
 
 const FOLLOW_EVERY_MS = 2000;
@@ -49,7 +51,31 @@ export function renderStatus(r: StatusReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export function renderTaskStatus(r: TaskStatusReport): string {
+  const lines = [
+    `task   ${r.task}  (${r.group}[${r.index}])`,
+    `state  ${r.state}: ${r.reason}`,
+    ...r.attempts.map(
+      (a) =>
+        `  attempt ${a.attempt}  ${a.state} (${a.errorClass}): ${a.message}${a.log ? `\n    log  ${a.log}` : ''}`,
+    ),
+    `log    ${r.log ?? 'not known: no attempt of this task named one yet'}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function runTaskStatus(uri: string, task: string, json: boolean, ctx: CliContext) {
+  const r = await taskStatus(uri, task, ctx.io.env);
+  if (!r.ok) {
+    r.diagnostics.forEach((d) => reportMessage(ctx, d));
+    return exitOf(r.status);
+  }
+  ctx.io.stdout.write(json ? `${JSON.stringify(r.report)}\n` : renderTaskStatus(r.report));
+  return EXIT.ok;
+}
+
 export async function runStatus(uri: string, flags: StatusFlags, ctx: CliContext): Promise<number> {
+  if (flags.task !== undefined) return runTaskStatus(uri, flags.task, flags.json === true, ctx);
   let delay = FOLLOW_EVERY_MS;
   for (;;) {
     const snap = await snapshotStatus(uri, ctx.io.env);
@@ -73,6 +99,7 @@ export function statusCommand(program: Command, ctx: CliContext): void {
     .argument('<run>', 'the output of `augc run` (a folder or a URI)')
     .option('--json', 'print the status as JSON')
     .option('--follow', 'refresh until the run is done')
+    .option('--task <id>', 'one task: its attempts and where to read its output (log stream)')
     .action(async (uri: string, flags: StatusFlags) => {
       ctx.exitCode = await runStatus(uri, flags, ctx);
     });

@@ -30,6 +30,8 @@ export function cliEvents(ctx: CliContext, plan: Plan, opts: EventOptions = {}):
     },
     failed: (failures) => ctx.io.stderr.write(renderFailures(failures, plan.output.uri)),
     merged: (result) => ctx.io.stdout.write(renderTotals(result, manifestOf(plan))),
+    reported: (path) =>
+      ctx.io.stderr.write(`augc: report: ${plan.output.uri.replace(/\/+$/, '')}/${path}\n`),
   };
 }
 

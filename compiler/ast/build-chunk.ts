@@ -3,16 +3,12 @@ import type { Statement } from '../syntax/tree.js';
 import { blockBody, exclusive, readBlock } from './read-block.js';
 import { attributeValue, readInt } from './read-value.js';
 import type { ChunkDecl } from './types.js';
+import { CHUNK_ATTRIBUTES } from './block-schemas.js';
 
 /** `chunk { rows = 50_000 }` or `chunk { count = 16 }`, exactly one. */
 export function buildChunk(stmt: Statement, diags: Diagnostic[]): ChunkDecl | undefined {
-  const block = readBlock(
-    blockBody(stmt, diags),
-    { attributes: ['rows', 'count'] },
-    'chunk',
-    diags,
-  );
-  const chosen = exclusive(block, ['rows', 'count'], 'chunk', diags);
+  const block = readBlock(blockBody(stmt, diags), { attributes: CHUNK_ATTRIBUTES }, 'chunk', diags);
+  const chosen = exclusive(block, CHUNK_ATTRIBUTES, 'chunk', diags);
   if (!chosen) {
     diags.push({
       code: 'AUG2007',

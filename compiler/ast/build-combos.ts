@@ -3,15 +3,18 @@ import type { Expr, Statement } from '../syntax/tree.js';
 import { blockBody, exclusive, readBlock } from './read-block.js';
 import { attributeValue, readBool, readInt, readNameList, typeError } from './read-value.js';
 import type { ComboRef, ComboSelection, CombosDecl } from './types.js';
-
-const SELECTIONS = ['up_to', 'size', 'all', 'list'] as const;
-const ATTRIBUTES = [...SELECTIONS, 'exclude', 'order'];
+import { COMBO_SELECTIONS, COMBOS_ATTRIBUTES } from './block-schemas.js';
 
 /** `combos { up_to = 2 | size = 2 | all = true | list = [a, a + b]  exclude = [a + b]  order = [...] }` */
 export function buildCombos(stmt: Statement, diags: Diagnostic[]): CombosDecl {
-  const block = readBlock(blockBody(stmt, diags), { attributes: ATTRIBUTES }, 'combos', diags);
+  const block = readBlock(
+    blockBody(stmt, diags),
+    { attributes: COMBOS_ATTRIBUTES },
+    'combos',
+    diags,
+  );
   const decl: CombosDecl = { exclude: [], order: [], span: stmt.span };
-  const chosen = exclusive(block, SELECTIONS, 'combos', diags);
+  const chosen = exclusive(block, COMBO_SELECTIONS, 'combos', diags);
   const selection = chosen && readSelection(chosen, diags);
   if (selection) decl.selection = selection;
   const exclude = block.get('exclude');

@@ -4,11 +4,10 @@ import { buildResources } from './build-resources.js';
 import { blockBody, readBlock } from './read-block.js';
 import { attributeValue, readEnum, readString, readStringList, typeError } from './read-value.js';
 import { splitCommand } from './split-command.js';
-import type { CommandIo, CommandMethodDecl, Located } from './types.js';
+import type { CommandMethodDecl, Located } from './types.js';
+import { COMMAND_ATTRIBUTES, COMMAND_BLOCKS, COMMAND_IO_MODES } from './block-schemas.js';
 
-const IO_MODES: readonly CommandIo[] = ['files', 'stdio'];
-
-const SCHEMA = { attributes: ['image', 'io', 'pass_env'], blocks: ['env', 'resources'] };
+const SCHEMA = { attributes: COMMAND_ATTRIBUTES, blocks: COMMAND_BLOCKS };
 
 /**
  * `method mlm = command("python x.py --k v") { io = stdio image = "..." env { K = "v" }
@@ -42,7 +41,7 @@ export function buildCommandMethod(
         const image = readString(expr, key, diags);
         if (image) decl.image = image;
       } else if (key === 'io') {
-        const io = readEnum(expr, IO_MODES, key, diags);
+        const io = readEnum(expr, COMMAND_IO_MODES, key, diags);
         if (io) decl.io = io;
       } else decl.passEnv = readStringList(expr, key, diags);
     }

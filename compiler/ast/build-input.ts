@@ -4,19 +4,7 @@ import { blockBody, readBlock } from './read-block.js';
 import { assign } from './build-resources.js';
 import { attributeValue, readEnum, readString, readStringList } from './read-value.js';
 import type { InputDecl } from './types.js';
-
-const ATTRIBUTES = [
-  'format',
-  'id',
-  'text',
-  'features',
-  'label',
-  'keep',
-  'protect',
-  'protect_keywords',
-  'on_bad_row',
-] as const;
-const FORMATS = ['csv', 'jsonl', 'parquet'] as const;
+import { BAD_ROW_ACTIONS, INPUT_ATTRIBUTES, INPUT_FORMATS } from './block-schemas.js';
 
 /** `input "data.csv" { format = csv  id = "id"  text = ["sentence"] ... }` */
 export function buildInput(stmt: Statement, diags: Diagnostic[]): InputDecl | undefined {
@@ -32,7 +20,7 @@ export function buildInput(stmt: Statement, diags: Diagnostic[]): InputDecl | un
   }
   const body = stmt.body ?? [];
   if (stmt.body === undefined) blockBody(stmt, diags, 1);
-  const block = readBlock(body, { attributes: ATTRIBUTES }, 'input', diags);
+  const block = readBlock(body, { attributes: INPUT_ATTRIBUTES }, 'input', diags);
   const decl: InputDecl = {
     uri: { value: label.value, span: label.span },
     text: [],
@@ -65,12 +53,12 @@ function readInputAttribute(
 ): void {
   switch (key) {
     case 'format':
-      return assign(decl, 'format', readEnum(expr, FORMATS, key, diags));
+      return assign(decl, 'format', readEnum(expr, INPUT_FORMATS, key, diags));
     case 'id':
     case 'label':
       return assign(decl, key, readString(expr, key, diags));
     case 'on_bad_row':
-      return assign(decl, 'onBadRow', readEnum(expr, ['fail', 'skip'] as const, key, diags));
+      return assign(decl, 'onBadRow', readEnum(expr, BAD_ROW_ACTIONS, key, diags));
     case 'protect_keywords':
       decl.protectKeywords = readStringList(expr, key, diags);
       return;

@@ -6,6 +6,7 @@ import { readBlock } from './read-block.js';
 import { readParam, typeError } from './read-value.js';
 import type { Located, MethodDecl, StdlibMethodDecl } from './types.js';
 import { IMPORTED_FROM } from './yaml-import.js';
+import { METHOD_BLOCKS } from './block-schemas.js';
 
 /** `method <name> = <catalogue_method>(k = v, ...) { resources { ... } }` or a `command(...)` method. */
 export function buildMethod(stmt: Statement, diags: Diagnostic[]): MethodDecl | undefined {
@@ -65,7 +66,7 @@ function buildStdlibMethod(
   }
   if (positional.length > 0) decl.positional = positional;
   if (stmt.body !== undefined) {
-    const block = readBlock(stmt.body, { attributes: [], blocks: ['resources'] }, 'method', diags);
+    const block = readBlock(stmt.body, { attributes: [], blocks: METHOD_BLOCKS }, 'method', diags);
     const resources = block.get('resources');
     if (resources) decl.resources = buildResources(resources, diags);
   }

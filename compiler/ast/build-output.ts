@@ -3,8 +3,7 @@ import type { Statement } from '../syntax/tree.js';
 import { blockBody, readBlock } from './read-block.js';
 import { attributeValue, readEnum } from './read-value.js';
 import type { OutputDecl } from './types.js';
-
-const FORMATS = ['parquet', 'csv', 'jsonl'] as const;
+import { OUTPUT_ATTRIBUTES, OUTPUT_FORMATS } from './block-schemas.js';
 
 /** `output "out/dir" { format = parquet }` (the block is optional). */
 export function buildOutput(stmt: Statement, diags: Diagnostic[]): OutputDecl | undefined {
@@ -20,10 +19,15 @@ export function buildOutput(stmt: Statement, diags: Diagnostic[]): OutputDecl | 
   }
   const decl: OutputDecl = { uri: { value: label.value, span: label.span }, span: stmt.span };
   if (stmt.body === undefined) return decl;
-  const block = readBlock(blockBody(stmt, diags, 1), { attributes: ['format'] }, 'output', diags);
+  const block = readBlock(
+    blockBody(stmt, diags, 1),
+    { attributes: OUTPUT_ATTRIBUTES },
+    'output',
+    diags,
+  );
   const format = block.get('format');
   const expr = format && attributeValue(format, diags);
-  const value = expr && readEnum(expr, FORMATS, 'format', diags);
+  const value = expr && readEnum(expr, OUTPUT_FORMATS, 'format', diags);
   if (value) decl.format = value;
   return decl;
 }

@@ -3,12 +3,16 @@ import type { Statement } from '../syntax/tree.js';
 import { blockBody, readBlock } from './read-block.js';
 import { attributeValue, readInt, readQuantity, readString } from './read-value.js';
 import type { ResourcesDecl } from './types.js';
-
-const ATTRIBUTES = ['cpus', 'memory', 'gpus', 'gpu_type', 'walltime', 'queue', 'account'] as const;
+import { RESOURCE_ATTRIBUTES } from './block-schemas.js';
 
 /** `resources { cpus = 4  memory = 16GiB  gpus = 1  walltime = 2h ... }`, units normalised. */
 export function buildResources(stmt: Statement, diags: Diagnostic[]): ResourcesDecl {
-  const block = readBlock(blockBody(stmt, diags), { attributes: ATTRIBUTES }, 'resources', diags);
+  const block = readBlock(
+    blockBody(stmt, diags),
+    { attributes: RESOURCE_ATTRIBUTES },
+    'resources',
+    diags,
+  );
   const decl: ResourcesDecl = { span: stmt.span };
   for (const [key, attr] of block) {
     const expr = attributeValue(attr, diags);

@@ -4,13 +4,17 @@ import { didYouMean } from './did-you-mean.js';
 import { blockBody, readBlock } from './read-block.js';
 import { attributeValue, readInt, readQuantity, typeError } from './read-value.js';
 import type { BackoffDecl, RetryCondition, RetryDecl } from './types.js';
-
-const CONDITIONS = ['preempted', 'timeout', 'oom', 'node_fail', 'any'] as const;
-const ESCALATE = ['memory', 'walltime', 'cpus'] as const;
+import {
+  BACKOFF_KINDS,
+  ESCALATED_RESOURCES,
+  RETRY_ATTRIBUTES,
+  RETRY_BLOCKS,
+  RETRY_CONDITIONS,
+} from './block-schemas.js';
 
 /** `retry { attempts = 3  backoff = exponential(10s, max = 5m)  on = [...]  escalate { memory = 2x } }` */
 export function buildRetry(stmt: Statement, diags: Diagnostic[]): RetryDecl {
-  const schema = { attributes: ['attempts', 'backoff', 'on'], blocks: ['escalate'] };
+  const schema = { attributes: RETRY_ATTRIBUTES, blocks: RETRY_BLOCKS };
   const block = readBlock(blockBody(stmt, diags), schema, 'retry', diags);
   const decl: RetryDecl = { on: [], escalate: [], span: stmt.span };
   for (const [key, attr] of block) {
@@ -36,7 +40,7 @@ export function buildRetry(stmt: Statement, diags: Diagnostic[]): RetryDecl {
 
 function readBackoff(expr: Expr, diags: Diagnostic[]): BackoffDecl | undefined {
   const help = 'e.g. `fixed(30s)` or `exponential(10s, max = 5m, factor = 2)`';
-  if (expr.kind !== 'call' || !['fixed', 'exponential'].includes(expr.callee.name)) {
+  if (expr.kind !== 'call' || !(BACKOFF_KINDS as readonly string[]).includes(expr.callee.name)) {
     return typeError('`fixed(...)` or `exponential(...)`', expr, 'backoff', diags, help);
   }
   const [first, ...rest] = expr.args;
@@ -65,9 +69,9 @@ function readBackoff(expr: Expr, diags: Diagnostic[]): BackoffDecl | undefined {
 }
 
 function readCondition(expr: Expr, diags: Diagnostic[]): RetryCondition | undefined {
-  const all = [...CONDITIONS, 'exit(<code>)', 'signal(<name>)'];
+  const all = [...RETRY_CONDITIONS, 'exit(<code>)', 'signal(<name>)'];
   if (expr.kind === 'ident') {
-    const kind = CONDITIONS.find((c) => c === expr.name);
+    const kind = RETRY_CONDITIONS.find((c) => c === expr.name);
     if (kind) return { kind, span: expr.span };
     diags.push({
       code: 'AUG2009',
@@ -75,7 +79,7 @@ function readCondition(expr: Expr, diags: Diagnostic[]): RetryCondition | undefi
       message: `\`${expr.name}\` is not a retry condition`,
       span: expr.span,
       help:
-        didYouMean(expr.name, CONDITIONS) ??
+        didYouMean(expr.name, RETRY_CONDITIONS) ??
         `expected one of ${all.map((c) => `\`${c}\``).join(', ')}`,
     });
     return undefined;
@@ -115,12 +119,17 @@ function readCallCondition(expr: CallExpr, diags: Diagnostic[]): RetryCondition 
 }
 
 function readEscalate(stmt: Statement, diags: Diagnostic[]): RetryDecl['escalate'] {
-  const block = readBlock(blockBody(stmt, diags), { attributes: ESCALATE }, 'escalate', diags);
+  const block = readBlock(
+    blockBody(stmt, diags),
+    { attributes: ESCALATED_RESOURCES },
+    'escalate',
+    diags,
+  );
   const out: RetryDecl['escalate'] = [];
   for (const [key, attr] of block) {
     const expr = attributeValue(attr, diags);
     const factor = expr && readQuantity(expr, 'factor', key, diags);
-    const resource = ESCALATE.find((r) => r === key);
+    const resource = ESCALATED_RESOURCES.find((r) => r === key);
     if (factor && resource)
       out.push({ resource: { value: resource, span: attr.keyword.span }, factor });
   }

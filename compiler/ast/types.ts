@@ -117,6 +117,7 @@ export interface QualityDecl {
   min?: Located<number>;
   max?: Located<number>;
   caseSensitive?: Located<boolean>;
+  minKept?: Located<number>;
   span: Span;
 }
 

@@ -5,7 +5,8 @@ export const DEFAULTS = {
   seed: 42,
   variants: 1,
   maxTasks: 100_000,
-  quality: { measure: 'chrf', min: 0, max: 1 },
+  /** `minKept`: a combo that keeps a smaller share of its variants is warned about (AUG5118). */
+  quality: { measure: 'chrf', min: 0, max: 1, minKept: 0.1 },
   chunkCount: 1,
   outputFormat: 'parquet',
   onBadRow: 'fail',

@@ -57,6 +57,7 @@ export function lowerQuality(ast: PipelineAst): Ir['quality'] {
     max: q?.max?.value ?? DEFAULTS.quality.max,
     // Only `true` is recorded: `false` is the default, and plans without the key stay the same.
     ...(q?.caseSensitive?.value === true ? { caseSensitive: true as const } : {}),
+    ...(q?.minKept !== undefined ? { minKept: q.minKept.value } : {}),
   };
 }
 

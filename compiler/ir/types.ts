@@ -34,12 +34,16 @@ export interface Ir {
   output: { uri: string; format: 'parquet' | 'csv' | 'jsonl' };
   methods: IrMethod[];
   combos: IrCombo[];
-  /** `caseSensitive` is present only when set: an unset one leaves plans as they were. */
+  /**
+   * `caseSensitive` and `minKept` are present only when set: an unset one leaves plans as they
+   * were. `minKept` is the share of a combo's variants under which the end of a run warns.
+   */
   quality: {
     measure: 'chrf' | 'levenshtein' | 'jaccard';
     min: number;
     max: number;
     caseSensitive?: true;
+    minKept?: number;
   };
   chunk: IrChunk;
   /** Pipeline-level resources with built-in defaults filled in. */

@@ -139,12 +139,16 @@ export interface Plan {
   methods: PlanMethod[];
   combos: PlanCombo[];
   variants: number;
-  /** `caseSensitive` is present only when set: an unset one leaves plans as they were. */
+  /**
+   * `caseSensitive` and `minKept` are present only when set: an unset one leaves plans as they
+   * were. `minKept` is the share of a combo's variants under which the end of a run warns.
+   */
   quality: {
     measure: 'chrf' | 'levenshtein' | 'jaccard';
     min: number;
     max: number;
     caseSensitive?: true;
+    minKept?: number;
   };
   chunks: PlanChunks;
   groups: PlanGroup[];

@@ -7,14 +7,14 @@ import { TARGET_NAMES, type TargetName } from './target-names.js';
  * (`64GiB`), `duration` a duration unit (`48h`); `enum` takes one of `values`.
  */
 export type TargetOptionType =
-  'string' | 'integer' | 'bool' | 'bytes' | 'duration' | 'enum' | 'string_list';
+  'string' | 'integer' | 'number' | 'bool' | 'bytes' | 'duration' | 'enum' | 'string_list';
 
 export interface TargetOptionSpec {
   name: string;
   type: TargetOptionType;
   doc: string;
   values?: string[];
-  /** Lower bound for integers. */
+  /** Lower bound for integers and numbers. */
   min?: number;
 }
 
@@ -29,6 +29,8 @@ export interface TargetSpec {
   arrayLimit?: number;
   /** Longest walltime the service allows at all, in seconds; undefined when it has no cap. */
   maxWalltimeSeconds?: number;
+  /** Options a plan for this target must set (checked when the plan is made for it). */
+  required?: string[];
 }
 
 const LIMITS: TargetOptionSpec[] = [
@@ -95,6 +97,29 @@ const GRID_COMMON = [
   ...LIMITS,
 ];
 
+/**
+ * Prices and quotas that `augc plan --estimate` reads; every target takes them. Prices are in
+ * whatever currency the user writes them in: augc fetches no price list.
+ */
+const ESTIMATE_OPTIONS: TargetOptionSpec[] = [
+  opt('price_vcpu_hour', 'number', 'price of one requested CPU for an hour (for `--estimate`)', {
+    min: 0,
+  }),
+  opt('price_gpu_hour', 'number', 'price of one requested GPU for an hour (for `--estimate`)', {
+    min: 0,
+  }),
+  opt('price_gib_hour', 'number', 'price of one GiB of requested memory for an hour', { min: 0 }),
+  opt(
+    'quota_tasks',
+    'integer',
+    'most tasks this account may have queued or running at once; `--estimate` warns above it',
+    { min: 1 },
+  ),
+  opt('quota_core_hours', 'number', 'core-hours left to spend here; `--estimate` warns above it', {
+    min: 0,
+  }),
+];
+
 /** One entry per name in target-names.ts: a name without options here does not typecheck. */
 const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   local: {
@@ -143,10 +168,40 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   'aws-batch': {
     summary: 'AWS Batch array jobs',
     options: [
-      opt('queue', 'string', 'the job queue'),
-      opt('region', 'string', 'the AWS region, e.g. `us-east-1`'),
-      opt('job_definition', 'string', 'the job definition name or ARN'),
-      ARRAY_LIMIT,
+      opt('queue', 'string', 'the job queue (name or ARN)'),
+      opt(
+        'region',
+        'string',
+        "the AWS region, e.g. `us-east-1` (default: the SDK's, e.g. `AWS_REGION`)",
+      ),
+      opt(
+        'job_definition',
+        'string',
+        'a job definition to use (name, `name:revision` or ARN) instead of one augc registers',
+      ),
+      opt(
+        'image',
+        'string',
+        'the worker image augc registers its job definition for (augc on PATH)',
+      ),
+      opt('platform', 'enum', 'what backs the queue: ec2, spot or fargate (no GPUs); default ec2', {
+        values: ['ec2', 'spot', 'fargate'],
+      }),
+      opt(
+        'job_role_arn',
+        'string',
+        'the IAM role the jobs run as (reads and writes the run in S3)',
+      ),
+      opt('execution_role_arn', 'string', 'the ECS execution role (needed on Fargate)'),
+      opt(
+        'log_group',
+        'string',
+        'the CloudWatch Logs group of the jobs (default `/aws/batch/job`)',
+      ),
+      opt('share_identifier', 'string', 'the fair-share identifier (fair-share queues only)'),
+      opt('scheduling_priority', 'integer', 'the fair-share scheduling priority, 0..9999', {
+        min: 0,
+      }),
       MAX_ARRAY,
       ...LIMITS,
     ],
@@ -155,21 +210,94 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
   'gcp-batch': {
     summary: 'Google Cloud Batch jobs (one task group per array)',
     options: [
-      opt('project', 'string', 'the Google Cloud project id'),
-      opt('region', 'string', 'the region, e.g. `europe-west4`'),
-      opt('machine_type', 'string', 'the Compute Engine machine type, e.g. `n2-standard-4`'),
-      opt('accelerator', 'string', 'the GPU accelerator type, e.g. `nvidia-tesla-t4`'),
-      ARRAY_LIMIT,
-      MAX_ARRAY,
+      opt('project', 'string', 'the Google Cloud project id (required)'),
+      opt('region', 'string', 'the region jobs run in, e.g. `europe-west4` (required)'),
+      opt(
+        'image',
+        'string',
+        'the container image tasks run, with `augc` on its PATH, e.g. `europe-docker.pkg.dev/p/augc/augc:0.1.0` (required unless every group runs a method with an `image`)',
+      ),
+      opt(
+        'machine_type',
+        'string',
+        'the Compute Engine machine type, e.g. `n2-standard-4` (default: Batch picks one for the CPUs and memory; for A100, H100 and L4 GPUs the type that carries them)',
+      ),
+      opt(
+        'accelerator',
+        'string',
+        'the GPU type for methods that ask for GPUs without `gpu_type`: an augc name (`t4`, `a100`, ...) or a Google accelerator type (`nvidia-tesla-t4`)',
+      ),
+      opt('provisioning', 'enum', 'VMs at the standard price, or Spot VMs (default standard)', {
+        values: ['standard', 'spot'],
+      }),
+      opt('service_account', 'string', 'the service account email the VMs run as'),
+      opt('network', 'string', 'the VPC network, e.g. `projects/p/global/networks/default`'),
+      opt('subnetwork', 'string', 'the subnetwork, e.g. `projects/p/regions/r/subnetworks/s`'),
+      opt(
+        'no_external_ip',
+        'bool',
+        'VMs get no external IP address (needs Cloud NAT or Private Google Access)',
+      ),
+      opt(
+        'gcs_mount',
+        'string',
+        "mount the run's `gs://` output into each task at this path (a GCS volume, gcsfuse): the worker reads and writes files there, e.g. `/mnt/disks/augc`",
+      ),
+      opt(
+        'endpoint',
+        'string',
+        'the Batch API endpoint, `host[:port]` (default `batch.googleapis.com`); `http://host:port` is a local emulator, reached without TLS or credentials',
+      ),
+      opt('array_limit', 'integer', 'most tasks of one job running at once (`parallelism`)', {
+        min: 1,
+      }),
+      opt(
+        'max_array_size',
+        'integer',
+        'most tasks in one job (at most 100,000); longer groups are split',
+        { min: 1 },
+      ),
       ...LIMITS,
     ],
     arrayLimit: 100_000,
+    // A job may run for at most 14 days (Batch quotas and limits).
+    maxWalltimeSeconds: 14 * 86_400,
+    required: ['project', 'region'],
   },
   'azure-batch': {
-    summary: 'Azure Batch jobs (tasks in one job)',
+    summary:
+      'Azure Batch jobs (one job per round: its tasks and a merge task that depends on them)',
     options: [
-      opt('account_url', 'string', 'the Batch account URL'),
-      opt('pool', 'string', 'the pool id'),
+      opt(
+        'account_url',
+        'string',
+        'the Batch account URL, e.g. `https://myaccount.westeurope.batch.azure.com`',
+      ),
+      opt('pool', 'string', 'an existing pool to run on (default: an auto pool per job)'),
+      opt(
+        'vm_size',
+        'string',
+        "the auto pool's VM size (default: chosen from the tasks' CPUs, memory and GPUs)",
+      ),
+      opt('nodes', 'integer', "the auto pool's node count (default 2)", { min: 1 }),
+      opt('low_priority', 'bool', "the auto pool's nodes are Spot (low-priority) nodes"),
+      opt('image', 'string', 'the container image with augc that runs every task'),
+      opt(
+        'os_image',
+        'string',
+        "the auto pool's marketplace image, `publisher:offer:sku` (default `microsoft-dsvm:ubuntu-hpc:2204`)",
+      ),
+      opt(
+        'node_agent_sku',
+        'string',
+        "the auto pool's node agent SKU (default `batch.node.ubuntu 22.04`)",
+      ),
+      opt(
+        'identity',
+        'string',
+        "resource id of the pool's user-assigned managed identity, used to upload task logs to `az://` storage",
+      ),
+      opt('priority', 'integer', 'the job priority, -1000 to 1000 (default 0)', { min: -1000 }),
       MAX_ARRAY,
       ...LIMITS,
     ],
@@ -180,6 +308,7 @@ const SPECS: Readonly<Record<TargetName, Omit<TargetSpec, 'name'>>> = {
 export const TARGETS: readonly TargetSpec[] = TARGET_NAMES.map((name) => ({
   name,
   ...SPECS[name],
+  options: [...SPECS[name].options, ...ESTIMATE_OPTIONS],
 }));
 
 const byName = new Map<string, TargetSpec>(TARGETS.map((t) => [t.name, t]));

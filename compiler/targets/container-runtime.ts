@@ -20,6 +20,18 @@ export function runsContainers(target: string): boolean {
   return target in DEFAULTS;
 }
 
+/**
+ * How a target treats a command method's image: `optional` (augc starts a container, or runs the
+ * program without one with a warning: local), `required` (augc starts a container, and refuses to
+ * run an image without one: the schedulers), `job-image` (the image is the job's own: cloud).
+ */
+export type ImagePolicy = 'optional' | 'required' | 'job-image';
+
+export function imagePolicyOf(target: string): ImagePolicy {
+  if (!runsContainers(target)) return 'job-image';
+  return DEFAULTS[target] === 'none' ? 'optional' : 'required';
+}
+
 /** The runtime a target uses for images, or undefined on a target without the option (cloud). */
 export function containerChoiceOf(target: string, written: unknown): ContainerChoice | undefined {
   if (!runsContainers(target)) return undefined;

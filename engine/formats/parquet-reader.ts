@@ -9,6 +9,7 @@ import type { CellValue, TableRow } from '../../stdlib/method.js';
 import type { ByteSource } from '../storage/storage.js';
 import { DataError } from './data-error.js';
 import { checkHeader } from './header.js';
+import { parquetColumnTypes } from './parquet-types.js';
 import type { ReadOptions, RowRecord } from './types.js';
 
 function asyncBufferOf(source: ByteSource, size: number): AsyncBuffer {
@@ -42,9 +43,11 @@ export async function* readParquetBatches(
 ): AsyncGenerator<RowRecord[]> {
   const file = asyncBufferOf(source, await source.size());
   const metadata = await readMetadata(source, file);
-  const columns = parquetSchema(metadata).children.map((child) => child.element.name);
+  const children = parquetSchema(metadata).children.map((child) => child.element);
+  const columns = children.map((element) => element.name);
   checkHeader(source.name, columns);
   opts.onColumns?.(columns);
+  opts.onColumnTypes?.(parquetColumnTypes(children));
   let row = 0;
   let start = 0;
   for (const group of metadata.row_groups) {

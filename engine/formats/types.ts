@@ -1,5 +1,6 @@
 import type { CellValue, TableRow } from '../../stdlib/method.js';
 import type { Reject } from './data-error.js';
+import type { ColumnType } from './parquet-writer.js';
 
 export type Format = 'csv' | 'jsonl' | 'parquet';
 export type BadRowPolicy = 'fail' | 'skip';
@@ -11,6 +12,11 @@ export interface ReadOptions {
   onReject?: (reject: Reject) => void;
   /** Called once with the column names before the first row (also for a header-only file). */
   onColumns?: (columns: readonly string[]) => void;
+  /**
+   * Called once after `onColumns` with the columns' declared types, when the format declares them
+   * (Parquet; see parquet-types.ts for which types are kept). CSV and JSONL declare none.
+   */
+  onColumnTypes?: (types: Readonly<Record<string, ColumnType>>) => void;
   /**
    * Called with every byte of the file in order, so a caller can hash the input in the same pass.
    * CSV and JSONL only: Parquet is read by ranges, hash it with `sha256OfSource`.

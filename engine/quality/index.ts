@@ -8,6 +8,8 @@ export {
   emptyQualityCounts,
   addQualityCounts,
   DROP_REASONS,
+  SIMILARITY_BINS,
+  similarityBin,
   type DropReason,
   type QualityCounts,
   type QualityDecision,

@@ -25,6 +25,17 @@ export interface QualityCounts {
   dropped: Record<DropReason, number>;
 }
 
+/**
+ * Bins of the similarity histogram a filter keeps (for the task record and the run report): bin
+ * `i` holds similarities in `[i/20, (i+1)/20)`, the last one also 1.
+ */
+export const SIMILARITY_BINS = 20;
+
+/** The bin of a similarity in `[0, 1]`. */
+export function similarityBin(similarity: number): number {
+  return Math.min(SIMILARITY_BINS - 1, Math.max(0, Math.floor(similarity * SIMILARITY_BINS)));
+}
+
 /** `similarity` is present whenever the measure was computed (not for unchanged/duplicate). */
 export type QualityDecision =
   | { keep: true; similarity: number }
@@ -52,6 +63,11 @@ export interface QualityFilter {
   row(original: string): RowQualityScope;
   /** A snapshot of the counts so far. */
   counts(): QualityCounts;
+  /**
+   * How many variants fell in each similarity bin (`SIMILARITY_BINS`), kept or not: every variant
+   * whose similarity was computed (not the unchanged and duplicate ones).
+   */
+  histogram(): number[];
 }
 
 export function emptyQualityCounts(): QualityCounts {
@@ -79,6 +95,7 @@ export function createQualityFilter(options: QualityFilterOptions): QualityFilte
   }
   const similarity = SIMILARITY_MEASURES[measure];
   const totals = emptyQualityCounts();
+  const bins = new Array<number>(SIMILARITY_BINS).fill(0);
 
   const judge = (
     original: string,
@@ -90,6 +107,8 @@ export function createQualityFilter(options: QualityFilterOptions): QualityFilte
     if (normalised === normalisedOriginal) return { keep: false, reason: 'unchanged' } as const;
     if (kept.has(normalised)) return { keep: false, reason: 'duplicate' } as const;
     const s = similarity(original, variant, caseSensitive);
+    const bin = similarityBin(s);
+    bins[bin] = (bins[bin] ?? 0) + 1;
     if (s < min) return { keep: false, reason: 'below_min', similarity: s } as const;
     if (s > max) return { keep: false, reason: 'above_max', similarity: s } as const;
     kept.add(normalised);
@@ -114,5 +133,6 @@ export function createQualityFilter(options: QualityFilterOptions): QualityFilte
       };
     },
     counts: () => addQualityCounts(emptyQualityCounts(), totals),
+    histogram: () => [...bins],
   };
 }

@@ -1,11 +1,15 @@
 /**
  * Picks the Storage for a URI through one registry: scheme -> factory. A new object store is one
- * line here plus its module (gs:// and az:// later). A scheme that is not registered is refused
+ * line here plus its module (`gs://` is gcs-*.ts, `az://` az-*.ts). A scheme that is not registered is refused
  * with a message rather than mistaken for a relative folder called `gs:`.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileStorage } from './file-storage.js';
+import { createGcsStorage } from './gcs-storage.js';
+import { parseGcsUri } from './gcs-uri.js';
+import { createAzStorage } from './az-storage.js';
+import { parseAzUri } from './az-uri.js';
 import { createS3Storage } from './s3-storage.js';
 import { parseS3Uri } from './s3-uri.js';
 import type { Storage } from './storage.js';
@@ -33,9 +37,25 @@ function openS3(uri: string): OpenStorageResult {
     : { ok: false, message: parsed.message };
 }
 
+function openAz(uri: string): OpenStorageResult {
+  const parsed = parseAzUri(uri);
+  return parsed.ok
+    ? { ok: true, storage: createAzStorage(uri, parsed.location) }
+    : { ok: false, message: parsed.message };
+}
+
+function openGcs(uri: string): OpenStorageResult {
+  const parsed = parseGcsUri(uri);
+  return parsed.ok
+    ? { ok: true, storage: createGcsStorage(uri, parsed.location) }
+    : { ok: false, message: parsed.message };
+}
+
 const FACTORIES: Readonly<Record<string, StorageFactory>> = {
   file: (uri) => ({ ok: true, storage: createFileStorage(localPathOf(uri) ?? uri) }),
   s3: openS3,
+  gs: openGcs,
+  az: openAz,
 };
 
 /** The scheme of a URI, lowercased; `file` for a plain path. */

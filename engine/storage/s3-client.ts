@@ -15,28 +15,10 @@ import { Readable } from 'node:stream';
 import { s3ClientSettings, type Env } from './s3-config.js';
 import { isMissingObject, isPreconditionFailed, storageErrorOf, statusOf } from './s3-errors.js';
 import { openUploadSink } from './s3-sink.js';
-import type { ByteSink } from './storage.js';
+import type { ObjectClient } from './object-storage.js';
 
-export interface ListPage {
-  keys: string[];
-  next: string | undefined;
-}
-
-export interface S3Objects {
-  put(key: string, body: Uint8Array | string): Promise<void>;
-  /** PutObject with `If-None-Match: *`: false when the key already exists (412). */
-  putIfAbsent(key: string, body: Uint8Array | string): Promise<boolean>;
-  head(key: string): Promise<{ size: number } | undefined>;
-  /** The object's bytes, or bytes `[start, end)` of it. */
-  get(key: string, range?: { start: number; end: number }): Promise<AsyncIterable<Uint8Array>>;
-  listPage(
-    prefix: string,
-    token: string | undefined,
-    maxKeys: number | undefined,
-  ): Promise<ListPage>;
-  remove(key: string): Promise<void>;
-  upload(key: string): ByteSink;
-}
+/** `putIfAbsent` is PutObject with `If-None-Match: *`: false when the key exists (412). */
+export type S3Objects = ObjectClient;
 
 export interface S3ObjectsOptions {
   bucket: string;

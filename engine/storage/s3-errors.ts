@@ -3,6 +3,9 @@
  * like a missing local file, and every message names the `s3://` URI the user knows. Only the
  * error's name, status and message are kept, never the request, its headers or the credentials.
  */
+import { StorageError } from './storage-error.js';
+
+export { isStorageUnavailable } from './storage-error.js';
 
 interface SdkErrorShape {
   name?: string;
@@ -10,15 +13,13 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number };
 }
 
-export class S3StorageError extends Error {
-  readonly code: string | undefined;
-  readonly status: number | undefined;
+const S3_HELP =
+  'check the endpoint (`AWS_ENDPOINT_URL_S3`), the network, the credentials (the standard AWS chain) and that the bucket exists; see docs/storage.md';
 
+export class S3StorageError extends StorageError {
   constructor(message: string, code: string | undefined, status: number | undefined) {
-    super(message);
+    super(message, code, status, S3_HELP);
     this.name = 'S3StorageError';
-    this.code = code;
-    this.status = status;
   }
 }
 
@@ -56,9 +57,4 @@ export function storageErrorOf(error: unknown, action: string, uri: string): S3S
     name,
     status,
   );
-}
-
-/** A store that cannot be reached or refuses us, as opposed to a missing object (ENOENT). */
-export function isStorageUnavailable(error: unknown): error is S3StorageError {
-  return error instanceof S3StorageError && error.code !== 'ENOENT';
 }

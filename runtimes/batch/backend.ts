@@ -97,6 +97,11 @@ export interface BackendContext {
   env: Env;
   /** `--dry-run`: print each request instead of sending it. */
   print?: (text: string) => void;
+  /**
+   * Aborted when the driver is asked to stop (Ctrl-C): a backend that waits in the driver (a retry
+   * backoff where the service cannot start a job later) stops waiting and submits nothing.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BatchBackendSpec {

@@ -16,6 +16,7 @@ import {
 } from './batch-state.js';
 import { batchCancel, batchStatus, readLatest } from './batch-status.js';
 import { finalizeRound } from './finalize.js';
+import { groupDirOf } from './group-dir.js';
 import { submitRound, type BatchContext } from './submit-round.js';
 import { waitRun } from './wait-run.js';
 
@@ -82,6 +83,7 @@ export function makeBatchRuntime(spec: BatchBackendSpec): BatchRuntime {
       config,
       env,
       ...(print ? { print } : {}),
+      signal: run.signal,
     });
     runtime.lastBackend = backend;
     return { storage, plan, state, backend, describing: print !== undefined };
@@ -160,6 +162,10 @@ export function makeBatchRuntime(spec: BatchBackendSpec): BatchRuntime {
         return { active: false, running: [], notes: ['no jobs on record for this run'] };
       const about = spec.describeConfig?.(opened.state.backend) ?? spec.name;
       return batchStatus(run, latest, opened.ctx.backend, about);
+    },
+    async taskLog(run, group, index) {
+      const opened = await reopen(run);
+      return opened?.ctx.backend.taskLog(groupDirOf(run.plan, group), index).location;
     },
     async cancel(run) {
       const latest = await readLatest(run.storage);

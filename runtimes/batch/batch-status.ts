@@ -62,6 +62,16 @@ function runningTasks(run: RunRef, latest: Latest, jobs: JobStatus[]): RunningTa
   return out;
 }
 
+/** A finalizer job that ended without finishing its round (a service failed it with a dependency). */
+function finalizerNote(run: RunRef, latest: Latest, jobs: JobStatus[], settled: boolean): string[] {
+  const job = jobs.find((j) => j.jobId === latest.finalizer && j.index === undefined);
+  if (settled || !job || !isFinished(job.state) || job.state === 'completed') return [];
+  const why = job.reason ? ` (${job.reason})` : '';
+  return [
+    `the finalizer job ${job.jobId} ended ${job.raw}${why} without finishing round ${latest.round.round}: \`augc finalize ${run.outputUri} --round ${latest.round.round}\` continues the run`,
+  ];
+}
+
 export async function batchStatus(
   run: RunRef,
   latest: Latest,
@@ -76,9 +86,17 @@ export async function batchStatus(
   const r = latest.round;
   const finalizer = latest.finalizer ?? (backend.submitFinalizer ? 'not submitted' : 'the driver');
   const notes = [
+    ...finalizerNote(run, latest, jobs, result !== undefined || cancelled),
     `${latest.state.runtime} (${describe}) round ${r.round}, attempt ${r.attempt}: arrays ${r.arrays
       .map((a) => `${a.jobId} (${a.group}[${a.indices}]${a.offset > 0 ? ` +${a.offset}` : ''})`)
       .join(', ')}; finalizer ${finalizer}`,
+    ...jobs.flatMap((j) =>
+      j.summary && j.index === undefined
+        ? [
+            `array ${j.jobId}: ${j.summary.queued} queued, ${j.summary.running} running, ${j.summary.succeeded} succeeded, ${j.summary.failed} failed`,
+          ]
+        : [],
+    ),
     ...(q.ok ? [] : [q.message]),
     ...(cancelled ? ['cancelled with `augc cancel`'] : []),
     ...(result ? [`finished: ${result.state} at ${result.end}`] : []),

@@ -20,10 +20,15 @@ const SCHEDULER_CLASSES: Readonly<Record<string, { cls: string; what: string }>>
 export function classifyFailure(
   job: JobStatus | undefined,
   attempt: AttemptRecord | undefined,
-  exitStatus: number | undefined,
+  recordedExit: number | undefined,
 ): BatchFailure {
+  // A service that reports its jobs' exit codes needs no status file of its own.
+  const exitStatus = recordedExit ?? job?.exitCode;
   const sched = job ? SCHEDULER_CLASSES[job.state] : undefined;
-  if (sched) return { errorClass: sched.cls, message: sched.what, fromScheduler: true };
+  if (sched) {
+    const said = job?.reason !== undefined && job.reason !== '' ? `: ${job.reason}` : '';
+    return { errorClass: sched.cls, message: `${sched.what}${said}`, fromScheduler: true };
+  }
   if (attempt) {
     return {
       errorClass: attempt.error_class,

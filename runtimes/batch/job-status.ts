@@ -22,6 +22,14 @@ export interface JobStatus {
   state: JobStateName;
   raw: string;
   reason?: string;
+  /** Tries the service itself made of this job (services that retry jobs: AWS Batch). */
+  attempts?: number;
+  /** The exit code of its last try, when the service reports one. */
+  exitCode?: number;
+  /** Where its last try's output can be read, when the service names it (a log stream). */
+  log?: string;
+  /** An array job's tasks by state, when the service counts them (progress without a call per task). */
+  summary?: { queued: number; running: number; succeeded: number; failed: number };
 }
 
 /** States after which a job will not change again. */

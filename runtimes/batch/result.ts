@@ -45,7 +45,8 @@ export async function failuresOf(
       attempts: a?.attempt ?? 0,
       errorClass: a?.error_class ?? p.state,
       message: a?.message ?? p.reason,
-      logPath: log.location,
+      // The service's log stream of the attempt, where it named one, else the backend's place.
+      logPath: a?.log ?? log.location,
       logTail: await log.tail().catch(() => ''),
     });
   }

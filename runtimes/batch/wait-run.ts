@@ -14,7 +14,7 @@ import type { RunOutput, SubmitResult, TaskFailure } from '../runtime.js';
 import { nextPollMs } from '../poll.js';
 import { jobIdsOf, readLatest, type Latest } from './batch-status.js';
 import { finalizeRound } from './finalize.js';
-import { isFinished } from './job-status.js';
+import { isFinished, type JobStatus } from './job-status.js';
 import { queryJobsChecked } from './query-jobs.js';
 import { readResult, type BatchResult } from './result.js';
 import type { BatchContext } from './submit-round.js';
@@ -71,6 +71,26 @@ async function finalizeHere(ctx: BatchContext, latest: Latest): Promise<SubmitRe
   return result ? toSubmitResult(result) : failedRun('(finalize)', 'no result recorded', '');
 }
 
+/** Tasks queued and running: an array's own counts where the service gives them, else per job. */
+function taskCounts(jobs: readonly JobStatus[]): { queued: number; running: number } {
+  let queued = 0;
+  let running = 0;
+  for (const j of jobs) {
+    if (j.summary) {
+      queued += j.summary.queued;
+      running += j.summary.running;
+    } else if (j.state === 'running') running++;
+    else if (!isFinished(j.state)) queued++;
+  }
+  return { queued, running };
+}
+
+/** The round's finalizer job ended without succeeding (it failed, or never ran). */
+function finalizerFailed(jobs: readonly JobStatus[], latest: Latest): boolean {
+  const job = jobs.find((j) => j.jobId === latest.finalizer && j.index === undefined);
+  return job !== undefined && isFinished(job.state) && job.state !== 'completed';
+}
+
 class Follower {
   private lastLine = '';
   constructor(
@@ -90,8 +110,15 @@ class Follower {
     if (!q.ok) return quiet;
     const alive = q.jobs.filter((j) => !isFinished(j.state));
     if (alive.length === 0 && !backend.submitFinalizer) return finalizeHere(this.ctx, latest);
-    const running = alive.filter((j) => j.state === 'running').length;
-    const line = `augc: round ${latest.round.round} (attempt ${latest.round.attempt}): ${alive.length - running} queued, ${running} running\n`;
+    if (alive.length === 0 && finalizerFailed(q.jobs, latest)) {
+      // A service that fails a job whose dependency failed (AWS Batch) never ran the finalizer.
+      this.o.output.write(
+        `augc: the finalizer job ${latest.finalizer ?? ''} did not finish the round: finalizing here\n`,
+      );
+      return finalizeHere(this.ctx, latest);
+    }
+    const { queued, running } = taskCounts(q.jobs);
+    const line = `augc: round ${latest.round.round} (attempt ${latest.round.attempt}): ${queued} queued, ${running} running\n`;
     if (line !== this.lastLine) this.o.output.write(line);
     this.lastLine = line;
     return alive.length === 0 ? quiet + 1 : 0;

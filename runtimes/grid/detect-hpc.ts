@@ -15,7 +15,8 @@ export const HPC_SUBMIT_COMMANDS = [
 
 type HpcTarget = (typeof HPC_SUBMIT_COMMANDS)[number]['target'];
 
-function onPath(command: string, path: string): boolean {
+/** Whether an executable `command` is in one of the folders of `path` (a PATH value). */
+export function onPath(command: string, path: string): boolean {
   return path.split(delimiter).some((dir) => {
     if (dir === '') return false;
     try {

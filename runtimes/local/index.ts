@@ -1,6 +1,7 @@
 /** The `local` target: a pool of child processes on this machine. */
 import { availableParallelism, hostname } from 'node:os';
 import type { Runtime, RunContext, RunRef, RuntimeStatus } from '../runtime.js';
+import { localContainerMissing } from './container-preflight.js';
 import { localGpuShortfall } from './gpu-preflight.js';
 import { runPool } from './pool.js';
 import { readLocalState } from './run-state.js';
@@ -50,7 +51,8 @@ async function cancel(run: RunRef): Promise<boolean> {
 export const localRuntime: Runtime = {
   name: 'local',
   capabilities: { detached: false, finalizesItself: false },
-  preflight: localGpuShortfall,
+  preflight: (plan, options, env) =>
+    localGpuShortfall(plan, options) ?? localContainerMissing(plan, env),
   submit: (ctx) => runPool(ctx, jobsOf(ctx)),
   status,
   cancel,

@@ -14,7 +14,7 @@ import { backoffSeconds, capsOf, escalatedResources, shouldRetry } from '../retr
 import type { RunContext, RunningTask, SubmitResult, TaskFailure } from '../runtime.js';
 import { ProgressDisplay, type PoolProgress, type WorkerSlot } from './progress.js';
 import { startStateWriter } from './run-state.js';
-import { fileSize, logTail, recordCrash } from './task-outcome.js';
+import { fileSize, logTail, recordCrash, recordInterrupted } from './task-outcome.js';
 import { sweepTempFiles } from './temp-sweep.js';
 import { WorkerProcess, type TaskOutcome } from './worker-process.js';
 
@@ -201,7 +201,13 @@ class Pool {
     outcome: TaskOutcome,
     at: { startMs: number; logFrom: number; slot: number },
   ): Promise<void> {
-    if (outcome.kind === 'aborted') return;
+    if (outcome.kind === 'aborted') {
+      const tail = await logTail(worker.logFile, at.logFrom);
+      const { task, attempt } = item;
+      const info = { task, attempt, worker: worker.name, pid: outcome.pid, startMs: at.startMs };
+      await recordInterrupted(this.ctx.storage, { ...info, logTail: tail });
+      return;
+    }
     if (outcome.kind === 'ok') {
       this.progress.completed++;
       this.progress.rowsOut += outcome.rowsOut;

@@ -52,11 +52,15 @@ export interface CrashInfo {
 }
 
 /** The attempt record for an attempt whose process died before it could write one. */
-export async function recordCrash(storage: Storage, info: CrashInfo): Promise<void> {
+export async function recordCrash(
+  storage: Storage,
+  info: CrashInfo,
+  state: 'failed' | 'interrupted' = 'failed',
+): Promise<void> {
   const { task, failure } = info;
   const record = attemptRecordOf(task, {
     attempt: info.attempt,
-    state: 'failed',
+    state,
     errorClass: failure.errorClass as FailureClass,
     signal: failure.signal,
     exitCode: failure.exitCode,
@@ -69,5 +73,24 @@ export async function recordCrash(storage: Storage, info: CrashInfo): Promise<vo
   await storage.writeAtomic(
     attemptPathOf(task.id, info.attempt),
     `${JSON.stringify(record, null, 2)}\n`,
+  );
+}
+
+/**
+ * An attempt stopped by Ctrl-C or SIGTERM is recorded as interrupted (its own state in `augc
+ * status`, not a failure). The worker records it when it aborts in time; one that had to be
+ * killed (a program that ignored SIGTERM, or whose children kept its output open) cannot, so the
+ * pool does, unless the worker's record is there.
+ */
+export async function recordInterrupted(
+  storage: Storage,
+  info: Omit<CrashInfo, 'failure'>,
+): Promise<void> {
+  if (await storage.exists(attemptPathOf(info.task.id, info.attempt))) return;
+  const message = 'the run was interrupted (Ctrl-C or SIGTERM) before the task ended';
+  await recordCrash(
+    storage,
+    { ...info, failure: { errorClass: 'signal', message } },
+    'interrupted',
   );
 }

@@ -7,6 +7,7 @@ import type { Plan, PlanParamValue, PlanTask } from '../../compiler/plan/types.j
 import { PLAN_PATH } from '../../engine/run-layout.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, WorkerLaunch } from '../runtime.js';
+import { containerMismatch } from './container-check.js';
 import type { RunEvents, RunOutcome } from './run-outcome.js';
 import { selectTasks } from './select-tasks.js';
 import { currentSplit } from './split-step.js';
@@ -46,16 +47,29 @@ export async function describeTasks(
   );
 }
 
-/** Every task of the plan, as `augc plan --target T` shows them. */
-export function describePlan(req: DescribeRequest, events: RunEvents): Promise<void> {
-  return describeTasks(req, [...tasksOf(req.plan)], events);
+/**
+ * Every task of the plan, as `augc plan --target T` shows them; false (with the diagnostic
+ * reported) when the target would refuse the plan, as `augc run` would.
+ */
+export async function describePlan(req: DescribeRequest, events: RunEvents): Promise<boolean> {
+  const refused =
+    containerMismatch(req.plan, req.runtime.name) ??
+    req.runtime.preflight?.(req.plan, req.options, req.env);
+  if (refused) {
+    events.report(refused);
+    return false;
+  }
+  await describeTasks(req, [...tasksOf(req.plan)], events);
+  return true;
 }
 
 export async function dryRunPlan(
   req: DescribeRequest & { force: boolean },
   events: RunEvents,
 ): Promise<RunOutcome> {
-  const refused = req.runtime.preflight?.(req.plan, req.options);
+  const refused =
+    containerMismatch(req.plan, req.runtime.name) ??
+    req.runtime.preflight?.(req.plan, req.options, req.env);
   if (refused) {
     events.report(refused);
     return { status: 'failed' };

@@ -24,6 +24,8 @@ export interface RunEvents {
   failed?(failures: readonly TaskFailure[]): void;
   /** A merge's totals (here, or the finalizer's). */
   merged?(result: MergeSummary | MergeResult): void;
+  /** The run report was written, at this path inside the run. */
+  reported?(path: string): void;
 }
 
 export interface RunOutcome {

@@ -11,6 +11,7 @@ import { PLAN_PATH, REJECTS_PATH } from '../../engine/run-layout.js';
 import { isStorageUnavailable } from '../../engine/storage/s3-errors.js';
 import type { Storage } from '../../engine/storage/storage.js';
 import type { Runtime, RunOutput, WorkerLaunch } from '../runtime.js';
+import { containerMismatch } from './container-check.js';
 import { finishRun } from './finish-run.js';
 import { inputMissing } from './input-missing.js';
 import { samePlanOrStartOver } from './plan-mismatch.js';
@@ -31,6 +32,8 @@ export interface RunRequest {
   options: Record<string, PlanParamValue>;
   force: boolean;
   allowPartial: boolean;
+  /** Combos that kept fewer than `quality.min_kept` of their variants fail the run (AUG5118). */
+  strict?: boolean;
   /** The command that started the run, as the user would type it again (the resume hint). */
   command: string;
   argv: readonly string[];
@@ -109,7 +112,9 @@ async function execute(given: RunRequest, events: RunEvents): Promise<RunOutcome
 }
 
 export async function runPlan(req: RunRequest, events: RunEvents): Promise<RunOutcome> {
-  const refused = req.runtime.preflight?.(req.plan, req.options);
+  const refused =
+    containerMismatch(req.plan, req.runtime.name) ??
+    req.runtime.preflight?.(req.plan, req.options, req.env);
   if (refused) {
     events.report(refused);
     return { status: 'failed' };

@@ -66,7 +66,11 @@ export async function readRunStatus(
   runtime: RuntimeStatus,
 ): Promise<StatusReport> {
   const states = await allStates(plan, storage);
-  const running = new Set(runtime.running.map((r) => r.task));
+  // The runtime's view can lag storage (the local pool rewrites it once a second): a task whose
+  // record says complete is complete, so the count and the list of running tasks always agree.
+  const complete = new Set(states.filter((s) => s.state.state === 'complete').map((s) => s.id));
+  const runningTasks = runtime.running.filter((r) => !complete.has(r.task));
+  const running = new Set(runningTasks.map((r) => r.task));
   const report: StatusReport = {
     pipeline: plan.pipeline,
     ...where,
@@ -78,7 +82,7 @@ export async function readRunStatus(
     interrupted: 0,
     pending: 0,
     rows: 0,
-    runningTasks: runtime.running,
+    runningTasks,
     failedTasks: [],
     interruptedTasks: [],
     notes: runtime.notes,
@@ -107,10 +111,13 @@ export async function readRunStatus(
   return report;
 }
 
-/** True when nothing more will happen without a new `augc run`. */
+/**
+ * True when nothing more will happen without a new `augc run`: the run's driver or jobs are gone.
+ * Every task having ended is not enough: a batch run's finalizer (or the local driver) still
+ * merges, or resubmits failed tasks as the next round.
+ */
 export function isSettled(report: StatusReport): boolean {
-  const ended = report.completed + report.failed + report.interrupted;
-  return !report.active || ended === report.tasks;
+  return !report.active;
 }
 
 const NO_RUNTIME: RuntimeStatus = { active: false, running: [], notes: [] };

@@ -21,14 +21,19 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
-function showDefault(value: ParamDefault | undefined, required: boolean | undefined): string {
+/** A parameter's default as the docs show it (`required`, `none`, `-` or the value). */
+export function showDefault(
+  value: ParamDefault | undefined,
+  required: boolean | undefined,
+): string {
   if (value === undefined) return required ? 'required' : '-';
   if (value === null) return 'none';
   if (Array.isArray(value)) return `\`[${value.map((v) => JSON.stringify(v)).join(', ')}]\``;
   return `\`${typeof value === 'string' ? value : String(value)}\``;
 }
 
-function showRange(p: ParamSpec): string {
+/** A parameter's allowed values or bounds as the docs show them. */
+export function showRange(p: ParamSpec): string {
   if (p.values) return p.values.map((v) => `\`${v}\``).join(' ');
   const lo = p.min === undefined ? '' : `${p.exclusiveMin ? '>' : '>='} ${p.min}`;
   const hi = p.max === undefined ? '' : `<= ${p.max}`;
@@ -47,7 +52,8 @@ function paramTable(params: readonly ParamSpec[]): string[] {
   ];
 }
 
-function methodSection(m: MethodSpec, aliases: readonly AliasSpec[]): string[] {
+/** One method's section of docs/methods.md (also the language server's hover). */
+export function methodSection(m: MethodSpec, aliases: readonly AliasSpec[]): string[] {
   const names = aliases.filter((a) => a.method === m.name).map((a) => `\`${a.alias}\``);
   return [
     `### \`${m.name}\``,
@@ -137,6 +143,9 @@ export function renderMethodsDoc(
     'applied, so a composed and a decomposed `é` differ. A variant equal to its original after the',
     'whitespace step is dropped as unchanged (so a case-only change is a change, and scores 1 unless',
     '`case_sensitive`), and a repeat of a variant already kept for the row as a duplicate.',
+    'A combo that keeps fewer than `quality { min_kept }` (default 0.1) of its variants is named at',
+    'the end of the run with the reason most were dropped for (warning AUG5118; an error with',
+    '`augc run --strict`), so that a filter that drops everything is never silent.',
     '',
     '| measure | what it scores |',
     '| --- | --- |',

@@ -63,12 +63,35 @@ describe('layering', () => {
     expect(await violations('runtimes/grid/grid-backend.ts', '../batch/backend.js')).toEqual([]);
   });
 
+  test('the language server uses the compiler and the catalogue, and nothing uses it but the cli', async () => {
+    expect(await violations('lsp/server.ts', '../compiler/compile.js')).toEqual([]);
+    expect(await violations('lsp/hover.ts', '../stdlib/catalog/index.js')).toEqual([]);
+    for (const path of ['../engine/probe-input.js', '../runtimes/registry.js', '../cli/main.js'])
+      expect(await violations('lsp/server.ts', path), path).toContain('import/no-restricted-paths');
+    expect(await violations('lsp/server.ts', '../stdlib/registry.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('compiler/compile.ts', '../lsp/server.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('engine/merge.ts', '../lsp/server.js')).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await violations('cli/commands/lsp.ts', '../../lsp/server.js')).toEqual([]);
+  });
+
   test('only storage (and the listed exceptions) may import node:fs', async () => {
-    for (const file of ['runtimes/run/run-plan.ts', 'cli/commands/run.ts', 'engine/merge.ts']) {
+    for (const file of [
+      'runtimes/run/run-plan.ts',
+      'cli/commands/run.ts',
+      'engine/merge.ts',
+      'lsp/server.ts',
+    ]) {
       expect(await violations(file, 'node:fs/promises'), file).toContain('no-restricted-imports');
       expect(await violations(file, 'node:fs'), file).toContain('no-restricted-imports');
     }
     expect(await violations('engine/storage/file-storage.ts', 'node:fs')).toEqual([]);
     expect(await violations('runtimes/grid/grid-backend.ts', 'node:fs/promises')).toEqual([]);
+    expect(await violations('lsp/workspace-files.ts', 'node:fs')).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { EXIT } from '../../cli/exit-codes.js';
 import { methodNames } from '../../stdlib/catalog/index.js';
 import { runCli, workspace } from './run-cli.js';
 
-const COMMANDS = ['check', 'plan', 'fmt', 'run', 'methods', 'init', 'completion'];
+const COMMANDS = ['check', 'plan', 'fmt', 'run', 'methods', 'init', 'completion', 'lsp'];
 
 async function bashScriptFile(): Promise<string> {
   const run = await runCli(['completion', 'bash']);

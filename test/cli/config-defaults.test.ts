@@ -151,6 +151,25 @@ describe('configured defaults', () => {
     expect(slurm.origins).toMatchObject({ max_memory: 'env AUGC_SLURM_MAX_MEMORY' });
   });
 
+  it('take prices as decimal numbers, and refuse one that is not a number', async () => {
+    const { dir, env } = workspace();
+    const r = await augc(['plan', join(dir, 'tiny.aug'), '--json'], {
+      ...env,
+      AUGC_SLURM_PRICE_VCPU_HOUR: '0.045',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const slurm = (JSON.parse(r.stdout) as PlanJson).targets[0]!;
+    expect(slurm.options).toMatchObject({ price_vcpu_hour: 0.045 });
+    const bad = await augc(['check', join(dir, 'tiny.aug')], {
+      ...env,
+      AUGC_SLURM_PRICE_GPU_HOUR: 'cheap',
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      'error[AUG4009]: `AUGC_SLURM_PRICE_GPU_HOUR=cheap`: expected a number',
+    );
+  });
+
   it('refuse a missing $AUGC_CONFIG, naming the variable and the path', async () => {
     const { dir } = workspace();
     const missing = join(dir, 'nope.yaml');

@@ -93,6 +93,22 @@ describe('augc plan', () => {
     expect(existsSync(gpu('out'))).toBe(false);
   });
 
+  it('shows the container call of the sweep example for slurm, and warns for a plan without target', async () => {
+    const slurm = await runCli(['plan', 'examples/redsm5-sweep.aug', '--target', 'slurm']);
+    expect(slurm.code, slurm.stderr).toBe(EXIT.ok);
+    expect(slurm.stdout).toContain(
+      'mlm    command python tools/mlm_sub.py --model roberta-base  via apptainer exec --nv ghcr.io/lab/aug-gpu:1.4',
+    );
+    expect(slurm.stderr).not.toContain('AUG4012');
+    // Without --target the plan is local's, which runs `mlm` without its image: a warning.
+    const bare = await runCli(['plan', 'examples/redsm5-sweep.aug']);
+    expect(bare.code).toBe(EXIT.ok);
+    expect(bare.stderr).toContain(
+      'warning[AUG4012]: target `local` runs method `mlm` without its image `ghcr.io/lab/aug-gpu:1.4`',
+    );
+    expect(bare.stdout).toContain('image ghcr.io/lab/aug-gpu:1.4 (not run in a container)');
+  });
+
   it('exits 64 for an unknown --target, with a suggestion', async () => {
     const run = await runCli(['plan', file('ok.aug'), '--target', 'slrum']);
     expect(run.code).toBe(EXIT.usage);

@@ -34,6 +34,16 @@ describe('cacheKeyOf', () => {
     expect(explainKeyChange(base, base)).toEqual([]);
   });
 
+  it('leaves quality.minKept out: it judges merged totals, so changing it re-runs nothing', () => {
+    const withMinKept = { ...plan, quality: { ...plan.quality, minKept: 0.5 } };
+    const key = cacheKeyOf({ plan: withMinKept, task: task!, chunkSha256: 'a'.repeat(64) });
+    expect(key).toEqual(base);
+    const filter = { ...plan, quality: { ...plan.quality, max: 0.9 } };
+    expect(cacheKeyOf({ plan: filter, task: task!, chunkSha256: 'a'.repeat(64) }).key).not.toBe(
+      base.key,
+    );
+  });
+
   it('names the component that changed', () => {
     const params = makePlan({
       methods: [stdlibMethod('typo', 'keyboard_typo', { aug_char_p: 0.5 })],

@@ -171,6 +171,42 @@ describe('mergeRun', () => {
     expect(meta).toMatchObject({ complete: false, missing_chunks: [2] });
   });
 
+  it('lists the combos that kept fewer than quality.minKept of their variants', async () => {
+    const plan = makePlan(SPEC);
+    const ws = await workspace(plan, sentenceCsv(10));
+    const records = await runTasks(plan, ws);
+    const withMinKept = (minKept: number) => ({
+      ...plan,
+      quality: { ...plan.quality, minKept },
+    });
+    // The threshold is not part of any cache key: the same records merge under each plan.
+    const none = await mergeRun({ storage: ws.storage, plan: withMinKept(0) });
+    expect(none.ok).toBe(true);
+    expect(none.lowYield).toEqual([]);
+    const all = await mergeRun({ storage: ws.storage, plan: withMinKept(1) });
+    const expected = plan.combos
+      .map((c) => {
+        const mine = records.filter((r) => r.combo === c.id);
+        const dropped: Record<string, number> = {};
+        for (const r of mine)
+          for (const [k, n] of Object.entries(r.dropped)) dropped[k] = (dropped[k] ?? 0) + n;
+        const [reason, reasonCount] = Object.entries(dropped)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .reduce((best, e) => (e[1] > best[1] ? e : best), ['none', 0] as [string, number]);
+        return {
+          combo: c.id,
+          methods: c.methods,
+          generated: mine.reduce((n, r) => n + r.generated, 0),
+          kept: mine.reduce((n, r) => n + r.kept, 0),
+          reason,
+          reasonCount,
+        };
+      })
+      .filter((c) => c.kept < c.generated);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(all.lowYield).toEqual(expected);
+  });
+
   it('compares sizes only when hashes are not verified', async () => {
     const plan = makePlan({ ...SPEC, combos: [combo('typo')], chunks: 1 });
     const ws = await workspace(plan, sentenceCsv(4));

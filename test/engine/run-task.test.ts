@@ -192,6 +192,12 @@ describe('runTask', () => {
       expect.objectContaining({ id: 'typo', method: 'keyboard_typo', params: typo.params }),
     ]);
     expect(JSON.parse(await ws.storage.readText(`_augc/tasks/${r.task}.json`))).toEqual(r);
+    // What the run report sets against the group's request, and its similarity histogram.
+    expect(r.cpu_seconds).toBeGreaterThan(0);
+    expect(r.peak_rss_bytes).toBeGreaterThan(1 << 20);
+    const binned = (r.similarity_histogram ?? []).reduce((a, b) => a + b, 0);
+    expect(r.similarity_histogram).toHaveLength(20);
+    expect(binned).toBe(r.generated - r.dropped['unchanged']! - r.dropped['duplicate']!);
     const manifestRow = await ws.storage.readText(`_augc/manifest/${r.task}.csv`);
     expect(manifestRow).toBe(
       `combo_id,methods,k,rows,variants,kept,dropped,path,sha256\r\n` +

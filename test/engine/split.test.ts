@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanChunks, PlanInput } from '../../compiler/plan/types.js';
 import { isDataError, type Reject } from '../../engine/formats/data-error.js';
 import { createRowWriter } from '../../engine/formats/row-writer.js';
+import { recordedColumnTypes } from '../../engine/column-types.js';
 import { chunkRowId, ROW_COLUMN, splitInput } from '../../engine/split.js';
 import { createFileStorage } from '../../engine/storage/file-storage.js';
 import { collect, tempDir, writeTemp } from './data-files.js';
@@ -249,5 +250,28 @@ describe('splitInput', () => {
       { [ROW_COLUMN]: 4, text: 't3', x: 1.5 },
       { [ROW_COLUMN]: 5, text: 't4', x: 2 },
     ]);
+  });
+
+  it("records a Parquet input's column types beside the chunks, and drops them for a CSV one", async () => {
+    const path = join(await tempDir(), 'typed.parquet');
+    const types = { text: 'string', n: 'integer', ok: 'boolean' } as const;
+    const writer = await createRowWriter(path, 'parquet', ['text', 'n', 'ok'], { types });
+    await writer.write({ text: 'a', n: 70, ok: true });
+    await writer.commit();
+    const { root, storage } = await split(inputOf(path, { format: 'parquet' }), {
+      mode: 'count',
+      count: 1,
+    });
+    const chunk = '_augc/chunks/chunk-00000.jsonl';
+    expect(await recordedColumnTypes(storage, chunk)).toEqual(types);
+    // A later split of an input without declared types must not leave the old record behind.
+    await splitInput({
+      input: inputOf(await writeTemp('in.csv', csvOf(2))),
+      chunks: { mode: 'count', count: 1 },
+      storage,
+      dir: '_augc/chunks',
+    });
+    expect(await readdir(join(root, '_augc/chunks'))).not.toContain('column-types.json');
+    expect(await recordedColumnTypes(storage, chunk)).toEqual({});
   });
 });

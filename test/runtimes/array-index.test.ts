@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayIndexOf } from '../../runtimes/array-index.js';
+import { arrayIndexOf, serviceAttemptOf } from '../../runtimes/array-index.js';
 
 describe('arrayIndexOf', () => {
   it('prefers --index over the environment', () => {
@@ -36,5 +36,39 @@ describe('arrayIndexOf', () => {
     expect(arrayIndexOf(undefined, {}).ok).toBe(false);
     expect(arrayIndexOf('-1', {}).ok).toBe(false);
     expect(arrayIndexOf(undefined, { SLURM_ARRAY_TASK_ID: 'x' }).ok).toBe(false);
+  });
+
+  it('picks the n-th of a listed set of indices (a scattered retry round), then adds the offset', () => {
+    const env = { AWS_BATCH_JOB_ARRAY_INDEX: '2' };
+    expect(arrayIndexOf(undefined, env, 100, [3, 7, 12, 13])).toMatchObject({
+      ok: true,
+      index: 112,
+      source: 'AWS_BATCH_JOB_ARRAY_INDEX',
+    });
+    expect(arrayIndexOf(undefined, { AWS_BATCH_JOB_ARRAY_INDEX: '4' }, 0, [3, 7]).ok).toBe(false);
+  });
+
+  it("maps a Cloud Batch index through the job's list of indices, then adds the offset", () => {
+    const env = { BATCH_TASK_INDEX: '2' };
+    expect(arrayIndexOf(undefined, env, 100, [3, 7, 12, 13])).toEqual({
+      ok: true,
+      index: 112,
+      source: 'BATCH_TASK_INDEX',
+    });
+    expect(arrayIndexOf(undefined, { BATCH_TASK_INDEX: '4' }, 0, [3, 7, 12, 13]).ok).toBe(false);
+  });
+});
+
+describe('serviceAttemptOf', () => {
+  it("reads the service's own 1-based attempt number", () => {
+    expect(serviceAttemptOf({ AWS_BATCH_JOB_ATTEMPT: '2' })).toBe(2);
+    expect(serviceAttemptOf({ AWS_BATCH_JOB_ATTEMPT: '0' })).toBeUndefined();
+  });
+
+  it("reads Cloud Batch's 0-based retry counter as a 1-based attempt", () => {
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: '0' })).toBe(1);
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: '2' })).toBe(3);
+    expect(serviceAttemptOf({ BATCH_TASK_RETRY_ATTEMPT: 'x' })).toBeUndefined();
+    expect(serviceAttemptOf({})).toBeUndefined();
   });
 });

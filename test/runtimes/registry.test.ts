@@ -4,7 +4,15 @@ import { loadRuntime, runtimeNames } from '../../runtimes/registry.js';
 
 describe('runtime registry', () => {
   test('every key is a catalogue target, and its runtime carries the same name', async () => {
-    expect(runtimeNames()).toEqual(['local', 'lsf', 'pbs', 'slurm']);
+    expect(runtimeNames()).toEqual([
+      'aws-batch',
+      'azure-batch',
+      'gcp-batch',
+      'local',
+      'lsf',
+      'pbs',
+      'slurm',
+    ]);
     for (const name of runtimeNames()) {
       expect(findTarget(name), name).toBeDefined();
       expect((await loadRuntime(name))?.name).toBe(name);
@@ -12,7 +20,7 @@ describe('runtime registry', () => {
   });
 
   test('a name without a runtime loads nothing', async () => {
-    expect(await loadRuntime('aws-batch')).toBeUndefined();
+    expect(await loadRuntime('no-such-target')).toBeUndefined();
     expect(await loadRuntime('toString')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { awsBatchLimitsRule } from './aws-batch-limits.js';
 import { comboExplosionRule } from './combo-explosion.js';
 import { comboOrderRule } from './combo-order.js';
 import { comboReferencesRule } from './combo-references.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   targetOptionsRule,
   resourcesSatisfiableRule,
   containerImageRule,
+  awsBatchLimitsRule,
 ];
 
 /**
@@ -77,4 +79,5 @@ export const FRAGMENT_RULES: readonly Rule[] = [
   unknownTargetRule,
   duplicateTargetRule,
   targetOptionsRule,
+  awsBatchLimitsRule,
 ];

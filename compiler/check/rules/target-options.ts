@@ -8,6 +8,7 @@ import { listNames, type Rule } from '../rule.js';
 const EXPECTED: Record<TargetOptionSpec['type'], string> = {
   string: 'a string',
   integer: 'a whole number',
+  number: 'a number',
   bool: '`true` or `false`',
   bytes: 'a memory size such as `64GiB`',
   duration: 'a duration such as `48h`',
@@ -29,6 +30,8 @@ function typeOk(spec: TargetOptionSpec, opt: TargetOption): boolean {
         Number.isInteger(v.value) &&
         v.value >= (spec.min ?? -Infinity)
       );
+    case 'number':
+      return v.type === 'number' && v.unit === undefined && v.value >= (spec.min ?? -Infinity);
     case 'bytes':
       return v.type === 'number' && v.unit !== undefined && v.unit in MEMORY_UNITS && v.value > 0;
     case 'duration':
@@ -43,6 +46,7 @@ function typeOk(spec: TargetOptionSpec, opt: TargetOption): boolean {
 function expected(spec: TargetOptionSpec): string {
   if (spec.type === 'enum') return `one of ${listNames(spec.values ?? [])}`;
   if (spec.type === 'integer' && spec.min !== undefined) return `a whole number >= ${spec.min}`;
+  if (spec.type === 'number' && spec.min !== undefined) return `a number >= ${spec.min}`;
   return EXPECTED[spec.type];
 }
 

@@ -32,6 +32,7 @@ function checks(ast: PipelineAst): Check[] {
     [chunk?.kind === 'count' ? chunk.count : undefined, 'chunk.count', (v) => v >= 1, 'at least 1'],
     [ast.quality?.min, 'quality.min', inUnit, 'between 0 and 1'],
     [ast.quality?.max, 'quality.max', inUnit, 'between 0 and 1'],
+    [ast.quality?.minKept, 'quality.min_kept', inUnit, 'between 0 and 1'],
     ...(ast.retry?.escalate ?? []).map((e): Check => [
       e.factor,
       `escalate.${e.resource.value}`,

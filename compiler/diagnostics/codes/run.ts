@@ -62,4 +62,52 @@ export const RUN_CODES = {
     summary:
       'the output already holds a run of another plan (profile, `--set`, sources or augc version differ); `--force` starts over',
   },
+  AUG5118: {
+    name: 'combo-kept-few-variants',
+    summary:
+      'a combo kept fewer than `quality.min_kept` of its variants after the quality filter (a warning; an error under `--strict`)',
+  },
+  AUG5119: {
+    name: 'container-choice-not-runnable',
+    summary:
+      "a plan's container choice for its methods' images cannot be kept on the target it is run on (a scheduler given images without a container, a cloud target given a container program, or the program not on PATH)",
+  },
+  AUG5120: {
+    name: 'aws-batch-target-incomplete',
+    summary:
+      'target aws-batch lacks what every job needs: `queue`, and `image` (the augc worker image) or `job_definition`',
+  },
+  AUG5121: {
+    name: 'aws-batch-group-images',
+    summary: "a group's methods name several different images: one AWS Batch job runs in one image",
+  },
+  AUG5122: {
+    name: 'aws-batch-output-not-s3',
+    summary:
+      "an aws-batch run's output is not an `s3://` URI: the service's jobs could not reach it",
+  },
+  AUG5123: {
+    name: 'unknown-task',
+    summary: '`augc status RUN --task T` names a task the run does not have',
+  },
+  AUG5125: {
+    name: 'plan-not-runnable-on-gcp-batch',
+    summary:
+      'a plan cannot run on `gcp-batch` as configured: an output that is not `gs://`, missing `project`/`region`, a group without an image, or a GPU with no Google accelerator',
+  },
+  AUG5135: {
+    name: 'report-not-written',
+    summary:
+      'the run report (`_augc/report.html`) could not be written; the run is not affected, and `augc report` writes it again',
+  },
+  AUG5136: {
+    name: 'history-unreadable',
+    summary:
+      'a folder given to `augc plan --estimate --history` cannot be read or holds no augc run',
+  },
+  AUG5140: {
+    name: 'lsp-on-terminal',
+    summary:
+      '`augc lsp` was started on a terminal: it speaks the Language Server Protocol over stdin and stdout for an editor',
+  },
 } satisfies CodeTable;

@@ -118,6 +118,7 @@ export const SEMANTIC_CODES: CodeTable = {
   AUG2119: {
     name: 'output-scheme-no-runtime',
     summary: 'The output URI scheme is accepted but no runtime supports it yet.',
+    retired: 'every accepted scheme (`s3://`, `gs://`, `az://`) runs since augc 0.1.0',
   },
   AUG2120: { name: 'retry-attempts-invalid', summary: 'The retry attempt count is below 1.' },
   AUG2121: {

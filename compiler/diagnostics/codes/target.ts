@@ -51,4 +51,73 @@ export const TARGET_CODES: CodeTable = {
     summary:
       'A command method has an `image` but a scheduler target has `container = "none"`: it cannot run it.',
   },
+  AUG4014: {
+    name: 'aws-batch-walltime-too-short',
+    summary:
+      'A method on `target aws-batch` has a walltime under 60 s, the shortest attempt timeout AWS Batch takes.',
+  },
+  AUG4015: {
+    name: 'fargate-has-no-gpus',
+    summary:
+      'A method asks for GPUs on an `aws-batch` target whose queue is Fargate (`platform = "fargate"`).',
+  },
+  AUG4016: {
+    name: 'fargate-size-unavailable',
+    summary:
+      'A method asks for more vCPU or memory than any size Fargate offers (16 vCPU, 120 GiB).',
+  },
+  AUG4017: {
+    name: 'aws-batch-option-out-of-range',
+    summary:
+      '`scheduling_priority` is outside 0..9999, or `share_identifier` is longer than 255 characters.',
+  },
+  AUG4018: {
+    name: 'fargate-size-rounded-up',
+    summary:
+      'A method asks for a vCPU/memory pair Fargate does not offer; its jobs get the next size Fargate has (a warning).',
+  },
+  AUG4020: {
+    name: 'target-option-required',
+    summary:
+      'The target a plan is made for needs an option that is not set (e.g. `project` and `region` for `gcp-batch`).',
+  },
+  AUG4021: {
+    name: 'gpu-type-unavailable',
+    summary:
+      'A method asks for GPUs that the target a plan is made for cannot request (no Google accelerator for its `gpu_type`, or no type at all).',
+  },
+  AUG4025: {
+    name: 'azure-batch-account-missing',
+    summary:
+      'The `azure-batch` target has no `account_url`: augc does not know which Batch account to use.',
+  },
+  AUG4026: {
+    name: 'azure-vm-size-unknown',
+    summary:
+      "No VM size for the `azure-batch` auto pool fits the tasks (an unknown GPU type, or more than augc's table holds): set `vm_size` or name a `pool`.",
+  },
+  AUG4027: {
+    name: 'azure-batch-account-url-invalid',
+    summary: "The `azure-batch` target's `account_url` is not an https URL.",
+  },
+  AUG4028: {
+    name: 'azure-batch-local-output',
+    summary:
+      'An `azure-batch` run is given a local folder as its output; its tasks run on Azure nodes and need an `az://` location.',
+  },
+  AUG4030: {
+    name: 'estimate-exceeds-walltime',
+    summary:
+      "`augc plan --estimate`: a group's longest task is expected to take longer than its walltime (a warning).",
+  },
+  AUG4031: {
+    name: 'estimate-exceeds-quota',
+    summary:
+      "`augc plan --estimate`: the run would exceed the target's `quota_tasks` or `quota_core_hours` (a warning).",
+  },
+  AUG4032: {
+    name: 'estimate-speed-unknown',
+    summary:
+      '`augc plan --estimate`: no earlier run and no built-in table measured a method, so the groups that run it have no estimate (a warning).',
+  },
 };

@@ -4,6 +4,8 @@ export interface CodeInfo {
   name: string;
   /** What the diagnostic means, one sentence (docs/diagnostics.md is generated from it). */
   summary: string;
+  /** Set when augc no longer reports the code (why, and since when); the number stays taken. */
+  retired?: string;
 }
 
 export type CodeTable = Record<string, CodeInfo>;

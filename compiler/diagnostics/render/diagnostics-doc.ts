@@ -45,7 +45,8 @@ export function renderDiagnosticsDoc(codes: CodeTable): string {
     out.push('', `## ${title}`, '', blurb, '', '| Code | Name | Meaning |', '| --- | --- | --- |');
     for (const id of band) {
       const info = codes[id];
-      if (info) out.push(`| ${id} | \`${info.name}\` | ${cell(info.summary)} |`);
+      const retired = info?.retired !== undefined ? ` Retired: ${info.retired}.` : '';
+      if (info) out.push(`| ${id} | \`${info.name}\` | ${cell(info.summary + retired)} |`);
     }
   }
   return `${out.join('\n')}\n`;

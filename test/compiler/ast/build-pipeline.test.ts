@@ -63,6 +63,14 @@ describe('building the typed AST', () => {
     expect(wrong.map((d) => d.code)).toEqual(['AUG2004']);
   });
 
+  test('quality takes min_kept, a number', () => {
+    const { ast, diagnostics } = check(pipeline('  quality { min_kept = 0.25 }'));
+    expect(diagnostics).toEqual([]);
+    expect(ast!.quality!.minKept?.value).toBe(0.25);
+    const wrong = check(pipeline('  quality { min_kept = true }')).diagnostics;
+    expect(wrong.map((d) => d.code)).toEqual(['AUG2004']);
+  });
+
   test('duplicate singletons point at the first definition', () => {
     const text = pipeline('  seed = 1\n  seed = 2\n  chunk { rows = 1  rows = 2 }');
     const { diagnostics } = check(text);

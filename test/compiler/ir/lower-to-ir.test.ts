@@ -56,6 +56,9 @@ describe('lowerToIr defaults', () => {
     expect(cased(true)).toEqual({ measure: 'chrf', min: 0, max: 1, caseSensitive: true });
     // `false` is the default: the plan stays what it was before the attribute existed.
     expect(cased(false)).toEqual({ measure: 'chrf', min: 0, max: 1 });
+    // `min_kept` is recorded only when written: the default (DEFAULTS.quality.minKept) applies at merge.
+    const kept = lower(pipeline({ methods: one, quality: { minKept: loc(0.3), span } })).quality;
+    expect(kept).toEqual({ measure: 'chrf', min: 0, max: 1, minKept: 0.3 });
     expect(ir.output).toEqual({ uri: 's3://b/p', format: 'csv' });
   });
 

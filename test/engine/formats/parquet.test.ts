@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isDataError } from '../../../engine/formats/data-error.js';
 import { ROW_GROUP_ROWS } from '../../../engine/formats/parquet-writer.js';
 import { toCell } from '../../../engine/formats/parquet-reader.js';
+import { columnTypeOf } from '../../../engine/formats/parquet-types.js';
 import { createRowWriter } from '../../../engine/formats/row-writer.js';
 import type { TableRow } from '../../../stdlib/method.js';
 import { collect, readError, tempDir } from '../data-files.js';
@@ -54,6 +55,62 @@ describe('parquet', () => {
     const path = await writeParquet(rows, ['n', 'x', 's'], { n: 'integer' });
     expect(parquetPhysicalTypes(path)).toEqual({ n: 'INT64', x: 'DOUBLE', s: 'BYTE_ARRAY' });
     expect((await collect(path, 'parquet')).rows).toEqual(rows);
+  });
+
+  it('writes INT32 and FLOAT columns, and an INT64 given as decimal text beyond 2^53', async () => {
+    const big = '9007199254740993';
+    const rows: TableRow[] = [
+      { i: 7, f: 0.5, n: big },
+      { i: -2147483648, f: null, n: 3 },
+    ];
+    const path = await writeParquet(rows, ['i', 'f', 'n'], {
+      i: 'int32',
+      f: 'float',
+      n: 'integer',
+    });
+    expect(parquetPhysicalTypes(path)).toEqual({ i: 'INT32', f: 'FLOAT', n: 'INT64' });
+    // The reader gives back an INT64 beyond 2^53 as its decimal text, as the chunk files hold it.
+    expect((await collect(path, 'parquet')).rows).toEqual(rows);
+    const over = join(await tempDir(), 'over.parquet');
+    const writer = await createRowWriter(over, 'parquet', ['i'], { types: { i: 'int32' } });
+    await writer.write({ i: 2 ** 31 });
+    const error = await writer.commit().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDataError(error) && error.detail.message).toBe(
+      'column `i` holds a number out of its range but is an INT32 column; a Parquet column has one type',
+    );
+  });
+
+  it('maps the Parquet types whose values round-trip, and no others', () => {
+    const el = (fields: object) => ({ name: 'c', ...fields });
+    expect(columnTypeOf(el({ type: 'INT64' }))).toBe('integer');
+    expect(columnTypeOf(el({ type: 'INT64', converted_type: 'INT_64' }))).toBe('integer');
+    expect(columnTypeOf(el({ type: 'INT32', converted_type: 'INT_16' }))).toBe('int32');
+    expect(
+      columnTypeOf(
+        el({ type: 'INT32', logical_type: { type: 'INTEGER', bitWidth: 8, isSigned: true } }),
+      ),
+    ).toBe('int32');
+    expect(columnTypeOf(el({ type: 'FLOAT' }))).toBe('float');
+    expect(columnTypeOf(el({ type: 'DOUBLE' }))).toBe('number');
+    expect(columnTypeOf(el({ type: 'BOOLEAN' }))).toBe('boolean');
+    expect(columnTypeOf(el({ type: 'BYTE_ARRAY', converted_type: 'UTF8' }))).toBe('string');
+    expect(columnTypeOf(el({ type: 'BYTE_ARRAY', logical_type: { type: 'STRING' } }))).toBe(
+      'string',
+    );
+    for (const other of [
+      { type: 'INT32', converted_type: 'DATE' },
+      { type: 'INT32', converted_type: 'UINT_32' },
+      { type: 'INT64', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MILLIS' } },
+      { type: 'INT64', converted_type: 'DECIMAL', precision: 10, scale: 2 },
+      { type: 'BYTE_ARRAY' },
+      { type: 'FIXED_LEN_BYTE_ARRAY', type_length: 16 },
+      { num_children: 1 },
+      { type: 'INT64', repetition_type: 'REPEATED' },
+    ])
+      expect(columnTypeOf(el(other) as never), JSON.stringify(other)).toBeUndefined();
   });
 
   it('refuses a fraction in an integer column, naming the row', async () => {

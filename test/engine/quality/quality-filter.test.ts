@@ -4,6 +4,8 @@ import {
   addQualityCounts,
   createQualityFilter,
   emptyQualityCounts,
+  SIMILARITY_BINS,
+  similarityBin,
   type QualityDecision,
 } from '../../../engine/quality/quality-filter.js';
 
@@ -88,6 +90,19 @@ describe('createQualityFilter', () => {
       kept: 2,
       dropped: { unchanged: 1, duplicate: 1, below_min: 1, above_max: 1 },
     });
+  });
+
+  it('bins every computed similarity, kept or dropped, but not unchanged or duplicate variants', () => {
+    const filter = createQualityFilter({ measure: 'levenshtein', min: 0.5, max: 0.74 });
+    const row = filter.row('abcd');
+    // 'abcd' unchanged, 'abcx' 0.75 (above_max), 'abxx' 0.5 (kept), again (duplicate), 'xxxx' 0.
+    for (const v of ['abcd', 'abcx', 'abxx', 'abxx', 'xxxx']) row.decide(v);
+    const bins = filter.histogram();
+    expect(bins).toHaveLength(SIMILARITY_BINS);
+    expect(bins.reduce((a, b) => a + b, 0)).toBe(3);
+    expect([bins[0], bins[10], bins[15]]).toEqual([1, 1, 1]);
+    expect(similarityBin(1)).toBe(SIMILARITY_BINS - 1);
+    expect(similarityBin(0.05)).toBe(1);
   });
 
   it('returns a snapshot of the counts', () => {

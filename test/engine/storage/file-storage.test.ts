@@ -118,10 +118,13 @@ describe('openStorage', () => {
       ok: false,
       message: expect.stringContaining('valid S3 bucket') as string,
     });
-    expect(openStorage('gs://bucket/prefix')).toEqual({
+    // An unregistered scheme is refused by name, listing the ones that are registered.
+    const ftp = openStorage('ftp://host/prefix');
+    expect(ftp).toMatchObject({
       ok: false,
-      message:
-        'storage `gs://` is not supported (`gs://bucket/prefix`); use a local path or one of file://, s3://',
+      message: expect.stringMatching(
+        /^storage `ftp:\/\/` is not supported \(`ftp:\/\/host\/prefix`\); use a local path or one of file:\/\/, s3:\/\//,
+      ) as string,
     });
     expect(localPathOf('gs://b/x')).toBeUndefined();
     expect(localPathOf('data/in.csv')).toBe('data/in.csv');

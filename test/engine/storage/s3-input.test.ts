@@ -55,8 +55,8 @@ describe('inputs on s3://', () => {
   it('refuses a bucket or folder, and unknown schemes, with a message', async () => {
     expect(openSourceUri(`s3://${server.bucket}`)).toMatchObject({ ok: false });
     expect(openSourceUri(`s3://${server.bucket}/data/`)).toMatchObject({ ok: false });
-    expect(openInputSource('gs://b/in.csv')).toBeUndefined();
-    expect(() => requireInputSource('gs://b/in.csv')).toThrow(/gs:\/\/. is not supported/);
+    expect(openInputSource('hdfs://b/in.csv')).toBeUndefined();
+    expect(() => requireInputSource('hdfs://b/in.csv')).toThrow(/hdfs:\/\/. is not supported/);
     await expect(
       requireInputSource(`s3://${server.bucket}/data/missing.csv`).size(),
     ).rejects.toMatchObject({ code: 'ENOENT' });

@@ -83,6 +83,13 @@ describe('s3:// run locations', () => {
     for (const [path, bytes] of local) expect(remote.get(path)?.equals(bytes), path).toBe(true);
     // The worker logs were kept locally while the pool ran and copied into the run at its end.
     expect(await storageAt(uri).exists('_augc/logs/worker-1.log')).toBe(true);
+    // The run report, built from the records in the bucket and written into it.
+    const html = await storageAt(uri).readText('_augc/report.html');
+    expect(html).toContain('<h1>augc run report: clinical-sentences</h1>');
+    expect(html).toMatch(/>complete<\/span><\/td><td class="num">27<\/td>/);
+    const file = join(dir, 'from-s3.html');
+    expect((await augc(['report', uri, '-o', file], env)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(html);
 
     const again = await augc(['run', aug, '--output', uri], env);
     expect(again.code, again.stderr).toBe(0);

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { augc, filesUnder, spawnAugc } from '../../cli/spawn-augc.js';
+import { gatedRun, statusWhenRunning } from '../gated-run.js';
+import { standInApptainer } from '../stand-in-apptainer.js';
 import { assertClusterUp, clusterState } from './cluster.js';
 
 const cluster = clusterState();
@@ -138,6 +140,30 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     expect(existsSync(join(out, 'manifest_final.csv'))).toBe(false);
   });
 
+  it('counts the array tasks that are running in status, in the text and the JSON', async () => {
+    const gate = gatedRun();
+    const out = join(gate.dir, 'run');
+    const r = await augc(['run', gate.aug, '--target', 'slurm', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    try {
+      const json = await statusWhenRunning(out, 2);
+      expect(json).toMatchObject({ target: 'slurm', active: true, completed: 0, failed: 0 });
+      expect(json.pending).toBe(0);
+      expect(json.runningTasks.map((t) => t.task).sort()).toEqual([
+        'combo_1_copy.c00000',
+        'combo_1_copy.c00001',
+      ]);
+      const text = await augc(['status', out]);
+      expect(text.stdout).toContain('tasks  2: 0 completed, 2 running, 0 failed, 0 pending');
+      expect(text.stdout.match(/^ {2}running {2}/gm)).toHaveLength(2);
+    } finally {
+      writeFileSync(gate.release, '');
+    }
+    const done = await spawnAugc(['status', out, '--follow'], FAST).done;
+    expect(done.stdout).toContain('tasks  2: 2 completed, 0 running, 0 failed, 0 pending');
+    expect(existsSync(join(out, 'manifest_final.csv'))).toBe(true);
+  }, 180_000);
+
   it('on Ctrl-C during --wait stops following, leaves the jobs running and says how to follow or cancel', async () => {
     const dir = workspace();
     const aug = sleepingPipeline(dir);
@@ -154,6 +180,45 @@ describe.runIf(cluster.run)('slurm target on the real cluster', () => {
     const status = await augc(['status', out]);
     expect(status.stdout).toMatch(/target slurm, running/);
     expect((await augc(['cancel', out])).code).toBe(0);
+  });
+
+  it("runs a method's image through apptainer exec inside the job (a stand-in apptainer on PATH)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'augc-slurm-image-'));
+    const standIn = standInApptainer(dir);
+    writeFileSync(join(dir, 'data.csv'), 'id,text\n1,hello there\n2,good morning\n');
+    writeFileSync(
+      join(dir, 'c.aug'),
+      `pipeline "c" {
+  input "data.csv" { text = ["text"] id = "id" }
+  method up = command("tr m M") {
+    io = stdio
+    image = "ghcr.io/lab/tools:2"
+  }
+  resources { walltime = 5m  memory = 256MiB }
+  output "out" { format = csv }
+}
+`,
+    );
+    const out = join(dir, 'run');
+    const r = await augc(
+      ['run', join(dir, 'c.aug'), '--target', 'slurm', '--output', out, '--wait'],
+      {
+        ...FAST,
+        PATH: standIn.path,
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const argv = standIn.calls();
+    expect(argv[0]).toBe('exec');
+    expect(argv.slice(argv.indexOf('ghcr.io/lab/tools:2'))).toEqual([
+      'ghcr.io/lab/tools:2',
+      'tr',
+      'm',
+      'M',
+    ]);
+    // Programs run where `augc run` ran (the recorded plan dir), inside the container too.
+    expect(argv[argv.indexOf('--pwd') + 1]).toBe(process.cwd());
+    expect(readFileSync(join(out, 'combo_1_up/part-00000.csv'), 'utf8')).toContain('good Morning');
   });
 
   it('prints the exact scripts and commands with --dry-run and submits nothing', async () => {

@@ -5,19 +5,16 @@ const withOutput = (uri: string): string =>
   pipeline('').replace('output "out/aug"', `output "${uri}"`);
 
 describe('output-scheme', () => {
-  test('paths, file:// and s3:// pass', () => {
-    for (const uri of ['out/x', '/abs/out', 'file:///tmp/x', 's3://bucket/prefix']) {
-      expect(check(withOutput(uri)).diagnostics).toEqual([]);
-    }
-  });
-
-  test('gs:// and az:// warn that no runtime supports them yet', () => {
-    for (const uri of ['gs://b/p', 'az://c/p']) {
-      const text = withOutput(uri);
-      const { diagnostics } = check(text);
-      expect(summary(diagnostics, { 'main.aug': text })).toEqual(['AUG2119@main.aug:3:10']);
-      expect(diagnostics[0]!.severity).toBe('warning');
-    }
+  test('paths, file://, s3://, gs:// and az:// pass', () => {
+    const uris = [
+      'out/x',
+      '/abs/out',
+      'file:///tmp/x',
+      's3://bucket/prefix',
+      'gs://b/p',
+      'az://a/c/p',
+    ];
+    for (const uri of uris) expect(check(withOutput(uri)).diagnostics).toEqual([]);
   });
 
   test('other schemes are errors', () => {

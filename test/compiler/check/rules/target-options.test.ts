@@ -32,4 +32,25 @@ describe('target-options', () => {
       'option `dialect` of target `pbs` expects one of `pro`, `torque`',
     );
   });
+
+  test('prices and quotas are numbers (decimals allowed) on every target, never below their minimum', () => {
+    const ok = [
+      '  target slurm { price_vcpu_hour = 0.045  price_gib_hour = 0  quota_tasks = 5000  quota_core_hours = 1200.5 }',
+      '  target local { price_gpu_hour = 2 }',
+    ].join('\n');
+    expect(check(pipeline(ok)).diagnostics).toEqual([]);
+    const bad = pipeline(
+      '  target slurm { price_vcpu_hour = "cheap"  price_gpu_hour = -1  quota_tasks = 2.5  price_gib_hour = 1GiB }',
+    );
+    const { diagnostics } = check(bad);
+    expect(summary(diagnostics, { 'main.aug': bad })).toEqual([
+      'AUG4004@main.aug:5:36',
+      'AUG4004@main.aug:5:62',
+      'AUG4004@main.aug:5:80',
+      'AUG4004@main.aug:5:102',
+    ]);
+    expect(diagnostics[1]!.message).toBe(
+      'option `price_gpu_hour` of target `slurm` expects a number >= 0',
+    );
+  });
 });

@@ -14,7 +14,7 @@ describe('value-ranges', () => {
       '  seed = -1',
       '  max_tasks = 0',
       '  chunk { count = 0 }',
-      '  quality { min = -0.1  max = 1.5 }',
+      '  quality { min = -0.1  max = 1.5  min_kept = 2 }',
       '  combos { size = 0 }',
       '  retry { escalate { walltime = 0.5x } }',
     ].join('\n');
@@ -28,11 +28,13 @@ describe('value-ranges', () => {
       'AUG2113@main.aug:8:19',
       'AUG2113@main.aug:9:19',
       'AUG2113@main.aug:9:31',
+      'AUG2113@main.aug:9:47',
       'AUG2113@main.aug:10:19',
       'AUG2113@main.aug:11:33',
     ]);
     expect(diagnostics[0]!.message).toBe('`variants` must be between 1 and 1000, found 0');
     expect(spanText(diagnostics[4]!, files)).toBe('-0.1');
+    expect(diagnostics[6]!.message).toBe('`quality.min_kept` must be between 0 and 1, found 2');
   });
 
   test('quality min above max', () => {
