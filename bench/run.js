@@ -1,22 +1,22 @@
 // Runs the benchmarks: `npm run bench [-- NAME...]` (after `npm run build`; they import dist/).
 // Every bench/*.js module that exports `run()` is imported and run in this process; one without it
 // (a standalone script such as formats.js) is run as a child process with its output passed on.
-// `run()` returns either rows of [name, ops/s] or { title, rows: object[], checks? }. Results are
-// printed as JSON lines, then as Markdown tables; a failed check makes the exit code 1.
+// `run()` returns either rows of [name, ops/s] or { title, rows | tables, checks?, notes?,
+// missing?, charts?, machine? }. Results are printed as JSON lines, then as Markdown tables; a
+// failed check makes the exit code 1. At the end the reports are saved to
+// bench/results/<date>.json and the generated blocks of docs/performance.md (with their SVG
+// charts in docs/perf/) are rewritten from them (bench/lib/report.js). Comparators a bench could
+// not find (`missing`) are listed at the end: bench/setup.sh installs them.
+// Environment: BENCH_RESULTS_DIR, BENCH_DOCS (another results folder or docs file, e.g. for the
+// smoke test), BENCH_SMOKE=1 (every side-by-side suite once at a tiny size; nothing is judged).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { machine } from './lib/measure.js';
+import { markdownTable, saveResults, tablesOf } from './lib/report.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-
-function table(columns, rows) {
-  const cell = (v) => (typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
-  return [
-    `| ${columns.join(' | ')} |`,
-    `|${columns.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`),
-  ].join('\n');
-}
 
 /** Prints one bench's result; returns false when one of its checks failed. */
 export function printReport(bench, result) {
@@ -26,14 +26,15 @@ export function printReport(bench, result) {
         rows: result.map(([name, opsPerSec]) => ({ name, opsPerSec: Math.round(opsPerSec) })),
       }
     : result;
-  for (const row of report.rows) console.log(JSON.stringify({ bench, ...row }));
+  for (const row of report.rows ?? []) console.log(JSON.stringify({ bench, ...row }));
   for (const check of report.checks ?? [])
     console.log(JSON.stringify({ bench, check: check.name, ok: check.ok, detail: check.detail }));
-  console.log(
-    `\n### ${report.title}\n\n${table(Object.keys(report.rows[0] ?? {}), report.rows)}\n`,
-  );
+  console.log(`\n### ${report.title}\n`);
+  for (const t of tablesOf(report))
+    console.log(`${t.caption ? `${t.caption}\n\n` : ''}${markdownTable(t.rows)}\n`);
   for (const check of report.checks ?? [])
     console.log(`- ${check.ok ? 'ok' : 'FAILED'}: ${check.name} (${check.detail})`);
+  for (const note of report.notes ?? []) console.log(`- ${note}`);
   console.log('');
   return (report.checks ?? []).every((c) => c.ok);
 }
@@ -44,18 +45,45 @@ async function main() {
     .filter((f) => f.endsWith('.js') && f !== 'run.js')
     .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.js$/, '')))
     .sort();
-  console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
+  const host = machine();
+  console.log(
+    `node ${process.version}, ${host.platform}, ${host.cores} cores (${host.cpuModel}), ` +
+      `load average ${host.loadAvg.join(' ')}\n`,
+  );
   let ok = true;
+  const reports = {};
   for (const file of files) {
     const name = file.replace(/\.js$/, '');
     if (/export (async )?function run\b/.test(readFileSync(`${dir}/${file}`, 'utf8'))) {
       const mod = await import(pathToFileURL(`${dir}/${file}`).href);
-      ok = printReport(name, await mod.run()) && ok;
+      let result;
+      try {
+        result = await mod.run();
+      } catch (error) {
+        // One bench that breaks is reported and fails the run; the others still run.
+        console.log(`\n### ${name}\n\nFAILED: ${error instanceof Error ? error.stack : error}\n`);
+        ok = false;
+        continue;
+      }
+      ok = printReport(name, result) && ok;
+      if (!Array.isArray(result)) reports[name] = result;
     } else {
       console.log(`### ${name}\n`);
       ok = spawnSync(process.execPath, [`${dir}/${file}`], { stdio: 'inherit' }).status === 0 && ok;
     }
   }
+  const saved = await saveResults(reports, {
+    resultsDir: process.env.BENCH_RESULTS_DIR ?? join(dir, 'results'),
+    docsPath: process.env.BENCH_DOCS ?? join(dir, '..', 'docs', 'performance.md'),
+    machine: host,
+  });
+  console.log(`results: ${saved.file}`);
+  if (saved.regenerated.length) console.log(`docs regenerated: ${saved.regenerated.join(', ')}`);
+  const missing = Object.entries(reports).flatMap(([name, r]) =>
+    (r.missing ?? []).map((m) => `${name}: ${m}`),
+  );
+  if (missing.length)
+    console.log(`\ncomparators missing (run bench/setup.sh as root):\n  ${missing.join('\n  ')}`);
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -1,45 +1,92 @@
-// Start-up benchmark: `npm run build && node bench/run.js startup`.
-// What every augc process pays before its work: a short command end to end (`augc check` on the
-// text example, `augc --version`), and the import of what a pool worker or a Slurm array task loads
-// (runtimes/worker-task.js). Each is a fresh `node` process; median of RUNS after one warm-up.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// Start-up: what every augc process pays before its work, each command in a fresh process,
+// alternating with `node -e 0` (Node's own floor) in the same rounds: `augc --version`,
+// `augc check` and `augc plan` on the text example, and the import of what a local pool worker
+// loads (the bundle's child-worker.js; it returns at once without a parent). With
+// BENCH_BASE_ROOT=<folder holding bin/ and dist/ of another build> the same commands of that
+// build run in the same rounds, for a before/after comparison.
+// Environment: BENCH_STARTUP_PAIRS (default 11), BENCH_BASE_ROOT, BENCH_SMOKE=1 (one round).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  machine,
+  median,
+  ratios,
+  ROOT,
+  round,
+  showSpread,
+  SMOKE,
+  spread,
+  timed,
+} from './lib/measure.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = 9;
+const PAIRS = SMOKE ? 1 : Number(process.env.BENCH_STARTUP_PAIRS ?? 11);
+const BASE = process.env.BENCH_BASE_ROOT;
+const GOAL_CHECK_S = 0.25;
 
-const CASES = [
-  { name: 'augc --version', argv: ['bin/augc.js', '--version'] },
-  {
-    name: 'augc check examples/clinical-sentences.aug',
-    argv: ['bin/augc.js', 'check', 'examples/clinical-sentences.aug'],
-  },
-  {
-    name: 'import runtimes/worker-task.js',
-    argv: [
-      '--input-type=module',
-      '-e',
-      `await import(${JSON.stringify(pathToFileURL(`${ROOT}dist/runtimes/worker-task.js`).href)})`,
-    ],
-  },
-];
-
-function timeOnce(argv) {
-  const start = performance.now();
-  const r = spawnSync(process.execPath, argv, { cwd: ROOT, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error(`node ${argv.join(' ')} exited ${r.status}`);
-  return performance.now() - start;
+function commands(root) {
+  const bin = join(root, 'bin', 'augc.js');
+  const example = join(ROOT, 'examples', 'clinical-sentences.aug');
+  const bundled = join(root, 'dist', 'bundle', 'child-worker.js');
+  const worker = existsSync(bundled)
+    ? bundled
+    : join(root, 'dist', 'runtimes', 'local', 'child-worker.js');
+  return [
+    { name: 'augc --version', argv: [bin, '--version'] },
+    { name: 'augc check clinical-sentences.aug', argv: [bin, 'check', example] },
+    { name: 'augc plan clinical-sentences.aug', argv: [bin, 'plan', example] },
+    { name: 'worker import (pool child)', argv: [worker] },
+  ];
 }
 
 export function run() {
-  const rows = CASES.map(({ name, argv }) => {
-    timeOnce(argv);
-    const times = Array.from({ length: RUNS }, () => timeOnce(argv)).sort((a, b) => a - b);
+  const builds = [
+    { label: 'this build', root: ROOT },
+    ...(BASE ? [{ label: 'base', root: BASE }] : []),
+  ];
+  const cases = builds.flatMap((b) => commands(b.root).map((c) => ({ ...c, build: b.label })));
+  const floor = [];
+  const times = cases.map(() => []);
+  const once = (argv) => timed([process.execPath, ...argv], { cwd: join(ROOT, 'examples') });
+  once(['-e', '0']);
+  cases.forEach((c) => once(c.argv));
+  for (let i = 0; i < PAIRS; i++) {
+    cases.forEach((c, k) => {
+      times[k].push(once(c.argv));
+      floor.push(once(['-e', '0']));
+    });
+  }
+  const rows = cases.map((c, k) => {
+    const own = times[k];
+    const paired = floor.filter((_, j) => j % cases.length === k);
+    const wall = spread(own.map((r) => r.wallMs / 1000));
     return {
-      name,
-      medianMs: Math.round(times[(RUNS - 1) / 2]),
-      bestMs: Math.round(times[0]),
+      what: c.name,
+      ...(BASE ? { build: c.build } : {}),
+      'wall s, median (min–max)': showSpread(wall),
+      'CPU s': round(median(own.map((r) => r.cpuMs / 1000))),
+      'node -e 0 wall s': round(median(paired.map((r) => r.wallMs / 1000))),
+      'x node -e 0 (wall, paired)': showSpread(ratios(paired, own, (r) => r.wallMs)),
+      'peak RSS MB': round(median(own.map((r) => r.rssMB))),
+      _wall: wall.median,
     };
   });
-  return { title: `Start-up (fresh process, median of ${RUNS})`, rows };
+  const check = rows.find(
+    (r) => r.what.startsWith('augc check') && (!BASE || r.build === 'this build'),
+  );
+  return {
+    title: `Start-up, fresh processes, ${PAIRS} rounds alternating with node -e 0`,
+    rows: rows.map(({ _wall, ...r }) => r),
+    checks: SMOKE
+      ? []
+      : [
+          {
+            name: `augc check examples/clinical-sentences.aug <= ${GOAL_CHECK_S} s (median wall)`,
+            ok: check._wall <= GOAL_CHECK_S,
+            detail: `${round(check._wall)} s`,
+          },
+        ],
+    notes: ['"x node -e 0": wall time over that of `node -e 0` run right after it, pair by pair'],
+    missing: [],
+    machine: machine(),
+  };
 }

@@ -11,7 +11,7 @@ import type { Plan, PlanInput } from '../compiler/plan/types.js';
 import type { TableRow } from '../stdlib/method.js';
 import { createSinkRowWriter } from './formats/row-writer.js';
 import type { ColumnType } from './formats/parquet-writer.js';
-import type { RowWriter } from './formats/types.js';
+import type { RowTemplateWriter, RowWriter } from './formats/types.js';
 import type { Storage } from './storage/storage.js';
 import { enospcError } from './test-hooks.js';
 
@@ -43,6 +43,8 @@ export function outputColumnsOf(
 export interface PartWriter {
   /** As `RowWriter.write`: a promise only when the row's batch went to storage. */
   write(row: TableRow): Promise<void> | undefined;
+  /** As `RowWriter.template` (CSV and JSONL parts). */
+  template?(varying: readonly string[]): RowTemplateWriter;
   /** Publishes the part; returns its sha256 and size. */
   commit(): Promise<{ sha256: string; bytes: number }>;
   abort(): Promise<void>;
@@ -93,7 +95,7 @@ export async function openPartWriter(
   const writer: RowWriter = createSinkRowWriter(sink, path, plan.output.format, columns.names, {
     types,
   });
-  return {
+  const part: PartWriter = {
     write: (row) => writer.write(row),
     async commit() {
       await writer.commit();
@@ -101,4 +103,6 @@ export async function openPartWriter(
     },
     abort: () => writer.abort(),
   };
+  if (writer.template) part.template = writer.template.bind(writer);
+  return part;
 }

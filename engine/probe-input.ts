@@ -5,7 +5,8 @@
  * at the first bad row anyway). Throws `DataError` for whole-file problems (empty file, bad
  * header, not Parquet, bad gzip data); callers catch it with `isDataError`.
  */
-import { readRecords } from './formats/read-rows.js';
+import { countPlainCsv } from './formats/csv-count.js';
+import { readRecordBatches } from './formats/read-rows.js';
 import type { Format } from './formats/types.js';
 import { inputReadingOf, openInputSource } from './input-source.js';
 import { schemeOf } from './storage/open-storage.js';
@@ -29,17 +30,22 @@ export async function probeInput(uri: string, format: Format): Promise<InputProb
   if (schemeOf(uri) !== 'file') return undefined;
   const stored = openInputSource(uri);
   if (stored === undefined) return undefined;
+  if (format === 'csv') {
+    // Most CSV files are plain (no quotes, no CR): their rows can be counted without parsing.
+    const fast = inputReadingOf(stored, uri, format);
+    const counted = await countPlainCsv(fast.source.name, fast.source.stream(), fast.onBytes);
+    if (counted) return { ...counted, sha256: await fast.sha256() };
+  }
   const reading = inputReadingOf(stored, uri, format);
   let columns: string[] = [];
   let rejected = 0;
   let rows = 0;
-  const records = readRecords(reading.source, format, {
+  const batches = readRecordBatches(reading.source, format, {
     onBadRow: 'skip',
     onReject: () => void rejected++,
     onColumns: (names) => void (columns = [...names]),
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
-  const iterator = records[Symbol.asyncIterator]();
-  while (!(await iterator.next()).done) rows++;
+  for await (const batch of batches) rows += batch.length;
   return { columns, rows, rejected, sha256: await reading.sha256() };
 }

@@ -11,6 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
 import type { PlanMethod } from '../compiler/plan/types.js';
 import { containerCall } from './container-argv.js';
+import { CommandFailure } from './command-failure.js';
+
+export { CommandFailure };
 
 export interface CommandIdentity {
   taskId: string;
@@ -73,19 +76,6 @@ export class TextTail {
   }
   toString(): string {
     return this.text.slice(-this.limit);
-  }
-}
-
-/** A user program that exited non-zero or was killed: the task fails with this. */
-export class CommandFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number | undefined,
-    readonly signal: string | undefined,
-    readonly stderrTail: string,
-  ) {
-    super(message);
-    this.name = 'CommandFailure';
   }
 }
 

@@ -13,7 +13,6 @@ import { contextPathOf, manifestRowPathOf, partPathOf } from '../compiler/plan/t
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { cacheKeyOf } from './cache-key.js';
 import { recordedColumnTypes, type ColumnTypes } from './column-types.js';
-import { commandStage } from './command-stage.js';
 import { comboStepsOf, type TextStep } from './combo-stages.js';
 import { csvText } from './csv-text.js';
 import { outputColumnsOf, openPartWriter, type PartWriter } from './part-writer.js';
@@ -137,6 +136,8 @@ async function chainTextSteps(run: TaskRun, steps: TextStep[]): Promise<ItemBatc
       });
       continue;
     }
+    // Loaded here: a task without `command` methods never loads execa.
+    const { commandStage } = await import('./command-stage.js');
     run.workDir ??= await mkdtemp(join(tmpdir(), 'augc-task-'));
     run.planDir ??=
       run.opts.planDir ?? (await recordedPlanDir(run.opts.storage, run.opts.chunkPath));

@@ -5,8 +5,8 @@
  */
 import type { PlanInput } from '../compiler/plan/types.js';
 import { handleBadRow } from './formats/bad-rows.js';
-import { DataError, type Reject } from './formats/data-error.js';
-import { readRecords } from './formats/read-rows.js';
+import { cutRaw, DataError, isDataError, type Reject } from './formats/data-error.js';
+import { readRecordBatches } from './formats/read-rows.js';
 import type { ColumnType } from './formats/parquet-writer.js';
 import type { RowRecord } from './formats/types.js';
 import { inputReadingOf, requireInputSource } from './input-source.js';
@@ -54,6 +54,11 @@ function checkColumns(
   }
 }
 
+/** CSV cells are always strings: only feature columns can hold something wrong. */
+function needsCellCheck(input: PlanInput): boolean {
+  return input.format !== 'csv' || (input.features ?? []).length > 0;
+}
+
 /** Text columns must hold strings; null and '' are kept (there is nothing to augment). */
 function cellProblem(input: PlanInput, record: RowRecord): string | undefined {
   for (const column of input.text) {
@@ -90,13 +95,20 @@ export async function readInputRows(
   ) => Promise<void> | undefined,
 ): Promise<ReadSummary> {
   const reading = inputReadingOf(requireInputSource(input.uri), input.uri, input.format);
+  // The reader skips bad rows into `pending` whatever the policy; the policy is applied here, in
+  // file order, to its rejects and this module's alike: a batch is parsed whole before its rows
+  // are checked, and the first bad row must be the one reported under `fail`.
   const pending: Reject[] = [];
-  const policy = { onBadRow: input.onBadRow, onReject: (r: Reject) => void pending.push(r) };
+  const policy = {
+    onBadRow: input.onBadRow ?? 'fail',
+    onReject: (r: Reject) => void pending.push(r),
+  };
   let columns: string[] = [];
   let types: Readonly<Record<string, ColumnType>> | undefined;
   let rows = 0;
-  const records = readRecords(reading.source, input.format, {
-    ...policy,
+  const batches = readRecordBatches(reading.source, input.format, {
+    onBadRow: 'skip',
+    onReject: policy.onReject,
     onColumns: (names) => {
       checkColumns(input.uri, input, names, reserved);
       columns = [...names];
@@ -104,15 +116,41 @@ export async function readInputRows(
     onColumnTypes: (declared) => (types = declared),
     ...(reading.onBytes ? { onBytes: reading.onBytes } : {}),
   });
-  for await (const record of records) {
-    const problem = cellProblem(input, record);
-    if (problem === undefined) {
-      const writing = onRow(record, rows++, columns);
-      if (writing) await writing;
-    } else handleBadRow(rejectOf(input.uri, record, problem), policy);
-    if (pending.length > 0) for (const reject of pending.splice(0)) await onReject(reject);
+  const checkCells = needsCellCheck(input);
+  /** Applies the policy to the reader's rejects before row `before` (all with Infinity). */
+  const rejectsBefore = async (before: number): Promise<void> => {
+    while (pending.length > 0 && (pending[0]?.row ?? 0) < before) {
+      const reject = pending.shift() as Reject;
+      handleBadRow(reject, { onBadRow: policy.onBadRow });
+      await onReject(reject);
+    }
+  };
+  const iterator = batches[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<RowRecord[]>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      // A whole-file error at the end (e.g. no good row at all) comes after the bad rows it counts.
+      if (isDataError(error) && policy.onBadRow === 'fail') await rejectsBefore(Infinity);
+      throw error;
+    }
+    if (next.done) break;
+    for (const record of next.value) {
+      if (pending.length > 0) await rejectsBefore(record.row);
+      const problem = checkCells ? cellProblem(input, record) : undefined;
+      if (problem === undefined) {
+        const writing = onRow(record, rows++, columns);
+        if (writing) await writing;
+        continue;
+      }
+      const reject = rejectOf(input.uri, record, problem);
+      handleBadRow(reject, { onBadRow: policy.onBadRow });
+      await onReject({ ...reject, raw: cutRaw(reject.raw) });
+    }
+    await rejectsBefore(Infinity);
   }
-  for (const reject of pending.splice(0)) await onReject(reject);
+  await rejectsBefore(Infinity);
   return { columns, ...(types ? { types } : {}), rows, sha256: await reading.sha256() };
 }
 

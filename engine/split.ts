@@ -78,20 +78,13 @@ export async function splitInput(opts: SplitOptions): Promise<SplitResult> {
       opts.onReject?.(reject);
       await rejects.add(reject);
     };
-    // The chunk files' columns, made again only when the input's columns are (once, at the header).
-    let inputColumns: readonly string[] | undefined;
-    let chunkColumns: string[] = [ROW_COLUMN];
-    const read = await readInputRows(input, ROW_COLUMN, onReject, (record, index, columns) => {
+    const read = await readInputRows(input, ROW_COLUMN, onReject, (record, index) => {
       if (chunks.mode === 'count' && Math.floor(index / perChunk) >= chunks.count) {
         throw tooManyRows(input, record, chunks);
       }
-      if (columns !== inputColumns) {
-        inputColumns = columns;
-        chunkColumns = [ROW_COLUMN, ...columns];
-      }
-      return cursor.add({ [ROW_COLUMN]: record.row, ...record.values }, index, chunkColumns);
+      return cursor.add({ [ROW_COLUMN]: record.row, ...record.values }, index);
     });
-    const done = await cursor.finish(chunks.count, [ROW_COLUMN, ...read.columns]);
+    const done = await cursor.finish(chunks.count);
     await recordPlanDir(storage, dir);
     await recordColumnTypes(storage, dir, read.types);
     ok = true;

@@ -5,7 +5,7 @@
  */
 import type { Plan, PlanTask } from '../compiler/plan/types.js';
 import { isDataError } from './formats/data-error.js';
-import { CommandFailure } from './run-command.js';
+import { CommandFailure } from './command-failure.js';
 import { attemptPathOf } from './run-layout.js';
 import type { Storage } from './storage/storage.js';
 import { attemptRecordOf, type AttemptRecord, type FailureClass } from './task-record.js';

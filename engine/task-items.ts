@@ -5,7 +5,7 @@
  */
 import type { Plan, PlanInput } from '../compiler/plan/types.js';
 import type { CellValue, TableRow } from '../stdlib/method.js';
-import { readRecords } from './formats/read-rows.js';
+import { readRecordBatches } from './formats/read-rows.js';
 import { chunkRowId, ROW_COLUMN } from './split.js';
 import type { Storage } from './storage/storage.js';
 
@@ -57,24 +57,26 @@ export async function* readChunkItems(
     throw new Error(`chunk file ${chunkPath} is missing from ${storage.root}`);
   if (stat.size === 0) return;
   const columns = augmentedColumns(plan.input);
-  const records = readRecords(storage.openSource(chunkPath), 'jsonl', {
+  const records = readRecordBatches(storage.openSource(chunkPath), 'jsonl', {
     onBytes,
     onColumns: (names) => {
       state.columns = names.filter((n) => n !== ROW_COLUMN);
     },
   });
   let batch: TaskItem[] = [];
-  for await (const { values } of records) {
-    state.rowsIn++;
-    const ordinal = Number(values[ROW_COLUMN]);
-    const rowId = String(chunkRowId(values, plan.input));
-    const texts = columns.map((c) => cellText(values[c]));
-    for (let v = 0; v < plan.variants; v++) {
-      batch.push({ ordinal, rowId, variant: v, row: values, texts: [...texts] });
-    }
-    if (batch.length >= BATCH_ROWS * plan.variants) {
-      yield batch;
-      batch = [];
+  for await (const read of records) {
+    for (const { values } of read) {
+      state.rowsIn++;
+      const ordinal = Number(values[ROW_COLUMN]);
+      const rowId = String(chunkRowId(values, plan.input));
+      const texts = columns.map((c) => cellText(values[c]));
+      for (let v = 0; v < plan.variants; v++) {
+        batch.push({ ordinal, rowId, variant: v, row: values, texts: [...texts] });
+      }
+      if (batch.length >= BATCH_ROWS * plan.variants) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) yield batch;

@@ -20,6 +20,10 @@ export default function setup(): void {
     process.stderr.write(`global-setup: tsc reported errors:\n${out}\n`);
   }
   execFileSync(process.execPath, ['scripts/copy-assets.js'], { stdio: 'inherit' });
+  // bin/augc.js loads the bundle, not dist/cli/main.js: rebuild it from the sources too.
+  execFileSync(process.execPath, ['scripts/bundle.js'], { stdio: 'inherit' });
   if (!existsSync('dist/cli/main.js'))
     throw new Error('global-setup: build produced no dist/cli/main.js');
+  if (!existsSync('dist/bundle/augc.js'))
+    throw new Error('global-setup: build produced no dist/bundle/augc.js');
 }

@@ -58,13 +58,19 @@ const messages: IParserErrorMessageProvider = {
  * Labels must sit on the keyword's line: that is what ends a statement such as `include "x.aug"`
  * that has neither a value nor a body.
  */
-class AugParser extends CstParser {
-  constructor() {
+export class AugParser extends CstParser {
+  /**
+   * `validate` runs chevrotain's grammar validations (ambiguities, left recursion...). They find
+   * nothing in a grammar that passed them once and cost ~20 ms of every start-up, so the shared
+   * instance skips them; `test/compiler/syntax/grammar-validations.test.ts` runs them.
+   */
+  constructor(validate = false) {
     super(allTokens, {
       recoveryEnabled: true,
       errorMessageProvider: messages,
       maxLookahead: 3,
       nodeLocationTracking: 'onlyOffset',
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }

@@ -13,10 +13,11 @@ interface CsvState {
   row: number;
 }
 
-export async function* readCsvRecords(
+/** The good rows of each decoded piece of the file (64 KiB), in order; empty pieces yield nothing. */
+export async function* readCsvBatches(
   source: ByteSource,
   opts: ReadOptions,
-): AsyncGenerator<RowRecord> {
+): AsyncGenerator<RowRecord[]> {
   const parser = new CsvParser();
   const state: CsvState = { header: undefined, row: 0 };
   let sawBytes = false;
@@ -29,22 +30,25 @@ export async function* readCsvRecords(
       parser.markBad(`invalid UTF-8 at byte offset ${piece.invalidAt}`);
       parser.feed('\uFFFD', batch);
     }
-    yield* takeRows(source.name, batch, state, opts);
+    const rows = takeRows(source.name, batch, state, opts);
+    if (rows.length > 0) yield rows;
   }
   parser.finish(batch);
-  yield* takeRows(source.name, batch, state, opts);
+  const rows = takeRows(source.name, batch, state, opts);
+  if (rows.length > 0) yield rows;
   if (state.header === undefined) {
     const message = sawBytes ? 'file has no header row' : 'file is empty (no header row)';
     throw new DataError({ file: source.name, row: 0, message });
   }
 }
 
-function* takeRows(
+function takeRows(
   file: string,
   batch: CsvRecord[],
   state: CsvState,
   opts: ReadOptions,
-): Generator<RowRecord> {
+): RowRecord[] {
+  const rows: RowRecord[] = [];
   for (const record of batch) {
     if (state.header === undefined) {
       state.header = readHeader(file, record);
@@ -53,9 +57,10 @@ function* takeRows(
     }
     state.row++;
     const row = toRow(file, record, state.header, state.row, opts);
-    if (row !== undefined) yield row;
+    if (row !== undefined) rows.push(row);
   }
   batch.length = 0;
+  return rows;
 }
 
 function readHeader(file: string, record: CsvRecord): string[] {

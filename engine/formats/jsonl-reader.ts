@@ -21,10 +21,11 @@ interface JsonlState {
   sawText: boolean;
 }
 
-export async function* readJsonlRecords(
+/** The good rows of each decoded piece of the file (64 KiB), in order; empty pieces yield nothing. */
+export async function* readJsonlBatches(
   source: ByteSource,
   opts: ReadOptions,
-): AsyncGenerator<RowRecord> {
+): AsyncGenerator<RowRecord[]> {
   const state: JsonlState = {
     columns: undefined,
     row: 0,
@@ -35,26 +36,23 @@ export async function* readJsonlRecords(
   };
   for await (const piece of decodeUtf8(source.stream(), opts.onBytes)) {
     if (piece.text.length > 0) state.sawText = true;
-    yield* takeLines(source.name, piece.text, state, opts);
+    const rows = takeLines(source.name, piece.text, state, opts);
+    if (rows.length > 0) yield rows;
     if (piece.invalidAt !== undefined) {
       state.bad ??= `invalid UTF-8 at byte offset ${piece.invalidAt}`;
       state.partial += '\uFFFD';
     }
   }
   const last = takeLine(source.name, state.partial, state, opts);
-  if (last !== undefined) yield last;
+  if (last !== undefined) yield [last];
   if (state.columns === undefined) {
     const message = state.sawText || state.row > 0 ? 'file has no rows' : 'file is empty';
     throw new DataError({ file: source.name, row: 0, message });
   }
 }
 
-function* takeLines(
-  file: string,
-  text: string,
-  state: JsonlState,
-  opts: ReadOptions,
-): Generator<RowRecord> {
+function takeLines(file: string, text: string, state: JsonlState, opts: ReadOptions): RowRecord[] {
+  const rows: RowRecord[] = [];
   let start = 0;
   let end = text.indexOf('\n');
   while (end !== -1) {
@@ -62,11 +60,12 @@ function* takeLines(
       state.partial === '' ? text.slice(start, end) : state.partial + text.slice(start, end);
     state.partial = '';
     const record = takeLine(file, line, state, opts);
-    if (record !== undefined) yield record;
+    if (record !== undefined) rows.push(record);
     start = end + 1;
     end = text.indexOf('\n', start);
   }
   state.partial += text.slice(start);
+  return rows;
 }
 
 function takeLine(
@@ -110,15 +109,24 @@ function parseRow(text: string, state: JsonlState): Parsed {
   const object = value as Record<string, unknown>;
   if (Object.hasOwn(object, '__proto__'))
     return { error: 'column name `__proto__` is not allowed' };
-  for (const [key, cell] of Object.entries(object)) {
+  // One pass over the keys: check the cells, and whether the keys are the columns in order (then
+  // the parsed object is the row as it is; the common case, and always so in chunk files).
+  const columns = state.columns;
+  let inOrder = columns !== undefined;
+  let k = 0;
+  for (const key in object) {
+    const cell = object[key];
     if (cell !== null && typeof cell === 'object') {
       return {
         error: `column \`${key}\` holds an ${Array.isArray(cell) ? 'array' : 'object'}; only strings, numbers, booleans and null are supported`,
       };
     }
+    if (inOrder && key !== columns?.[k]) inOrder = false;
+    k++;
   }
-  if (state.columns === undefined) return { values: object as TableRow };
-  return alignColumns(object as TableRow, state.columns);
+  if (columns === undefined || (inOrder && k === columns.length))
+    return { values: object as TableRow };
+  return alignColumns(object as TableRow, columns);
 }
 
 function alignColumns(object: TableRow, columns: string[]): Parsed {

@@ -36,10 +36,11 @@ async function readMetadata(source: ByteSource, file: AsyncBuffer): Promise<File
   }
 }
 
-export async function* readParquetRecords(
+/** The rows of each row group, in order. */
+export async function* readParquetBatches(
   source: ByteSource,
   opts: ReadOptions,
-): AsyncGenerator<RowRecord> {
+): AsyncGenerator<RowRecord[]> {
   const file = asyncBufferOf(source, await source.size());
   const metadata = await readMetadata(source, file);
   const children = parquetSchema(metadata).children.map((child) => child.element);
@@ -52,12 +53,14 @@ export async function* readParquetRecords(
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
     const objects = await parquetReadObjects({ file, metadata, rowStart: start, rowEnd: end });
+    const rows: RowRecord[] = [];
     for (const object of objects) {
       row++;
       const values: TableRow = {};
       for (const column of columns) values[column] = toCell(object[column]);
-      yield { row, values };
+      rows.push({ row, values });
     }
+    if (rows.length > 0) yield rows;
     start = end;
   }
 }

@@ -5,9 +5,10 @@
  * counts and ordinals that readers such as pandas should see as integers, not `70.0`; `int32` and
  * `float` for a Parquet input's own INT32 and FLOAT columns), else inferred from the first row
  * group: the first non-null value's kind (string -> UTF8, number -> DOUBLE, boolean -> BOOLEAN;
- * all null -> UTF8). Every column is OPTIONAL (nullable).
+ * all null -> UTF8). Every column is OPTIONAL (nullable). The encoder (parquet-sink.ts,
+ * hyparquet-writer) is loaded with the first row group.
  */
-import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import type { ParquetWriter } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
 import type { CellValue, TableRow } from '../../stdlib/method.js';
 import type { ByteSink } from '../storage/storage.js';
@@ -16,21 +17,6 @@ import { DataError } from './data-error.js';
 export type ColumnType = 'string' | 'number' | 'integer' | 'boolean' | 'int32' | 'float';
 
 export const ROW_GROUP_ROWS = 16_384;
-
-/** A ByteWriter that hands its bytes to the sink after every row group. */
-class SinkWriter extends ByteWriter {
-  constructor(private readonly sink: ByteSink) {
-    super(1 << 20);
-  }
-  flush(): Promise<void> {
-    const bytes = new Uint8Array(this.buffer.slice(0, this.index));
-    this.index = 0;
-    return this.sink.write(bytes);
-  }
-  override finish(): Promise<void> {
-    return this.flush();
-  }
-}
 
 function schemaElement(name: string, type: ColumnType): SchemaElement {
   if (type === 'string') {
@@ -71,16 +57,17 @@ export function parquetRowWriter(
   let written = 0;
   let state: { writer: ParquetWriter; typed: [string, ColumnType][] } | undefined;
 
-  const start = (): { writer: ParquetWriter; typed: [string, ColumnType][] } => {
+  const start = async (): Promise<{ writer: ParquetWriter; typed: [string, ColumnType][] }> => {
     const typed = columns.map((c): [string, ColumnType] => [c, types[c] ?? inferType(buffer, c)]);
     const schema: SchemaElement[] = [{ name: 'root', num_children: columns.length }];
     schema.push(...typed.map(([name, type]) => schemaElement(name, type)));
-    const writer = new ParquetWriter({ writer: new SinkWriter(sink), schema, createdBy: 'augc' });
-    return { writer, typed };
+    // hyparquet-writer is loaded when a Parquet file is first written, not by every process.
+    const { openParquetWriter } = await import('./parquet-sink.js');
+    return { writer: openParquetWriter(sink, schema), typed };
   };
 
   const flush = async (): Promise<ParquetWriter> => {
-    state ??= start();
+    state ??= await start();
     if (buffer.length === 0) return state.writer;
     const columnData = state.typed.map(([name, type]) => ({
       name,

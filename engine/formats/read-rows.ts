@@ -10,30 +10,51 @@
 import type { TableRow } from '../../stdlib/method.js';
 import { openFileSource } from '../storage/local-file.js';
 import type { ByteSource } from '../storage/storage.js';
-import { readCsvRecords } from './csv-reader.js';
-import { readJsonlRecords } from './jsonl-reader.js';
-import { readParquetRecords } from './parquet-reader.js';
+import { readCsvBatches } from './csv-reader.js';
+import { readJsonlBatches } from './jsonl-reader.js';
 import type { Format, ReadOptions, RowRecord } from './types.js';
 
 function sourceOf(input: string | ByteSource): ByteSource {
   return typeof input === 'string' ? openFileSource(input) : input;
 }
 
-/** Rows with their 1-based row number (and line for CSV/JSONL). */
-export function readRecords(
+/**
+ * Rows with their 1-based row number (and line for CSV/JSONL), in batches: one per 64 KiB read
+ * of CSV or JSONL, one per Parquet row group. A loop over a large file awaits once a batch rather
+ * than once a row, which was most of the cost of reading small rows.
+ */
+export function readRecordBatches(
+  input: string | ByteSource,
+  format: Format,
+  opts: ReadOptions = {},
+): AsyncGenerator<RowRecord[]> {
+  const source = sourceOf(input);
+  switch (format) {
+    case 'csv':
+      return readCsvBatches(source, opts);
+    case 'jsonl':
+      return readJsonlBatches(source, opts);
+    case 'parquet':
+      return readParquetLazily(source, opts);
+  }
+}
+
+/** hyparquet is loaded when a Parquet file is first read, not by every process. */
+async function* readParquetLazily(
+  source: ByteSource,
+  opts: ReadOptions,
+): AsyncGenerator<RowRecord[]> {
+  const { readParquetBatches } = await import('./parquet-reader.js');
+  yield* readParquetBatches(source, opts);
+}
+
+/** Rows with their 1-based row number (and line for CSV/JSONL), one at a time. */
+export async function* readRecords(
   input: string | ByteSource,
   format: Format,
   opts: ReadOptions = {},
 ): AsyncGenerator<RowRecord> {
-  const source = sourceOf(input);
-  switch (format) {
-    case 'csv':
-      return readCsvRecords(source, opts);
-    case 'jsonl':
-      return readJsonlRecords(source, opts);
-    case 'parquet':
-      return readParquetRecords(source, opts);
-  }
+  for await (const batch of readRecordBatches(input, format, opts)) yield* batch;
 }
 
 /** Just the rows. CSV values are always strings (CSV has no types); see docs/formats.md. */

@@ -7,7 +7,7 @@ import { openAtomicFile } from '../storage/local-file.js';
 import type { ByteSink } from '../storage/storage.js';
 import { parquetRowWriter, type ColumnType } from './parquet-writer.js';
 import { csvEncoder, jsonlEncoder } from './text-writers.js';
-import type { Format, RowWriter } from './types.js';
+import type { Format, RowTemplateWriter, RowWriter } from './types.js';
 
 export interface WriterOptions {
   /** Parquet column types; columns not listed are inferred from the first row group. */
@@ -40,6 +40,7 @@ export function createSinkRowWriter(
       ? parquetInner(sink, name, columns, opts)
       : textInner(sink, format, columns);
   let closed = false;
+  const closedError = () => Promise.reject(new Error(`${name}: write after close`));
   const commit = async (): Promise<void> => {
     if (closed) throw new Error(`${name}: writer already closed`);
     closed = true;
@@ -51,9 +52,9 @@ export function createSinkRowWriter(
       throw error;
     }
   };
-  return {
+  const writer: RowWriter = {
     write(row) {
-      if (closed) return Promise.reject(new Error(`${name}: write after close`));
+      if (closed) return closedError();
       return inner.write(row);
     },
     commit,
@@ -63,11 +64,23 @@ export function createSinkRowWriter(
       await sink.abort();
     },
   };
+  const { template } = inner;
+  if (template) {
+    writer.template = (varying) => {
+      const lines = template(varying);
+      return {
+        prepare: lines.prepare,
+        write: (prepared, values) => (closed ? closedError() : lines.write(prepared, values)),
+      };
+    };
+  }
+  return writer;
 }
 
 interface InnerWriter {
   write(row: TableRow): Promise<void> | undefined;
   finish(): Promise<void>;
+  template?(varying: readonly string[]): RowTemplateWriter;
 }
 
 function parquetInner(
@@ -86,13 +99,21 @@ function textInner(
 ): InnerWriter {
   const encoder = format === 'csv' ? csvEncoder(columns) : jsonlEncoder(columns);
   let pending = encoder.start;
+  const add = (line: string): Promise<void> | undefined => {
+    pending += line;
+    if (pending.length < TEXT_BATCH) return undefined;
+    const text = pending;
+    pending = '';
+    return sink.write(text);
+  };
   return {
-    write(row) {
-      pending += encoder.encode(row);
-      if (pending.length < TEXT_BATCH) return undefined;
-      const text = pending;
-      pending = '';
-      return sink.write(text);
+    write: (row) => add(encoder.encode(row)),
+    template(varying) {
+      const lines = encoder.template(varying);
+      return {
+        prepare: (row) => lines.prepare(row),
+        write: (prepared, values) => add(lines.line(prepared, values)),
+      };
     },
     async finish() {
       if (pending.length > 0) await sink.write(pending);

@@ -1,4 +1,4 @@
-import type { TableRow } from '../../stdlib/method.js';
+import type { CellValue, TableRow } from '../../stdlib/method.js';
 import type { Reject } from './data-error.js';
 import type { ColumnType } from './parquet-writer.js';
 
@@ -44,4 +44,16 @@ export interface RowWriter {
   close(): Promise<void>;
   /** Drops the temp file; nothing appears at the final path. */
   abort(): Promise<void>;
+  /**
+   * CSV and JSONL: writing many rows that differ only in the `varying` columns, with the other
+   * cells encoded once per group (see `RowEncoder.template`). The bytes are those `write` makes.
+   */
+  template?(varying: readonly string[]): RowTemplateWriter;
+}
+
+export interface RowTemplateWriter {
+  /** Encodes the cells of `row` that do not vary. */
+  prepare(row: TableRow): readonly string[];
+  /** As `write`, for the prepared row with these varying values (in `varying` order). */
+  write(prepared: readonly string[], values: readonly CellValue[]): Promise<void> | undefined;
 }

@@ -19,7 +19,7 @@
  *
  * chrF is not symmetric: swapping the arguments swaps P and R, which β ≠ 1 weighs differently.
  */
-import { charNgramStatistics } from './char-ngrams.js';
+import { countNgrams, ngramTotals } from './char-ngrams.js';
 import { normalizeForSimilarity } from './normalize.js';
 
 export interface ChrfOptions {
@@ -53,15 +53,15 @@ export function chrfWith(reference: string, hypothesis: string, options: ChrfOpt
   const ref = preparedReference(reference, options);
   const hyp = prepare(hypothesis, options);
   if (ref === hyp) return 1;
-  const stats = charNgramStatistics(ref, hyp, options.order);
-  // Orders where either side has no n-gram are absent from stats (sacrebleu's effective order).
-  const effectiveOrder = stats.matches.length;
+  // Orders where either side has no n-gram are left out (sacrebleu's effective order).
+  const effectiveOrder = countNgrams(ref, hyp, options.order);
+  const { ref: refTotal, hyp: hypTotal, matches } = ngramTotals;
   let precision = 0;
   let recall = 0;
-  stats.matches.forEach((matches, i) => {
-    precision += matches / (stats.hypTotal[i] ?? 1);
-    recall += matches / (stats.refTotal[i] ?? 1);
-  });
+  for (let i = 0; i < effectiveOrder; i++) {
+    precision += (matches[i] ?? 0) / (hypTotal[i] ?? 1);
+    recall += (matches[i] ?? 0) / (refTotal[i] ?? 1);
+  }
   if (effectiveOrder === 0) return 0;
   precision /= effectiveOrder;
   recall /= effectiveOrder;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
 /**
@@ -193,11 +193,21 @@ export class WordNet {
 
 let cached: WordNet | undefined;
 
+/**
+ * Where the index is, relative to this module: beside the sources and tsc's output
+ * (stdlib/text -> stdlib/data), or from the CLI bundle (dist/bundle -> dist/stdlib/data).
+ */
+const INDEX_PATHS = ['../data/wordnet-index.json.gz', '../stdlib/data/wordnet-index.json.gz'];
+
+function readIndex(): Buffer {
+  const urls = INDEX_PATHS.map((rel) => new URL(rel, import.meta.url));
+  const found = urls.find((url) => existsSync(url));
+  if (!found) throw new Error(`the WordNet index is missing (looked for ${urls.join(', ')})`);
+  return readFileSync(found);
+}
+
 /** The process-wide WordNet, loaded lazily. */
 export function loadWordNet(): WordNet {
-  if (!cached) {
-    const raw = readFileSync(new URL('../data/wordnet-index.json.gz', import.meta.url));
-    cached = new WordNet(JSON.parse(gunzipSync(raw).toString('utf8')) as WordNetFile);
-  }
+  cached ??= new WordNet(JSON.parse(gunzipSync(readIndex()).toString('utf8')) as WordNetFile);
   return cached;
 }
