@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const SUITES = ['vs-plan', 'vs-methods', 'vs-local', 'vs-merge', 'memory', 'startup'];
+const SUITES = ['vs-plan', 'vs-methods', 'vs-local', 'vs-merge', 'memory', 'split', 'startup'];
 const CHARTS = ['plan-time.svg', 'methods-vs-nlpaug.svg', 'local-efficiency.svg'];
 
 interface Results {
