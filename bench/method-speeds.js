@@ -12,6 +12,7 @@
 // Writes the table `augc plan --estimate` falls back on: engine/estimate/method-speeds.json.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { formatted } from './lib/report.js';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -188,7 +189,7 @@ export async function run() {
     quality_seconds_per_variant: quality,
     methods,
   };
-  writeFileSync(TABLE, `${JSON.stringify(table, null, 2)}\n`);
+  writeFileSync(TABLE, await formatted(TABLE, `${JSON.stringify(table, null, 2)}\n`));
   const missing = listMethods().filter((m) => !(m.name in methods));
   return {
     title: `Method speeds for --estimate (CPU, ${SMALL} and ${LARGE} rows x ${VARIANTS} variants; written to engine/estimate/method-speeds.json)`,

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Formats a file's text as the repository's Prettier would (so `npm run verify` stays clean). */
-async function formatted(path, text) {
+export async function formatted(path, text) {
   try {
     const prettier = await import('prettier');
     const options = (await prettier.resolveConfig(path)) ?? {};
