@@ -16,28 +16,10 @@ import {
 } from './az-errors.js';
 import { blobEndpointOf, maxTriesOf, type Env } from './az-config.js';
 import { openBlockSink } from './az-sink.js';
-import type { ByteSink } from './storage.js';
+import type { ObjectClient } from './object-storage.js';
 
-export interface ListPage {
-  names: string[];
-  next: string | undefined;
-}
-
-export interface AzObjects {
-  put(name: string, body: Uint8Array | string): Promise<void>;
-  /** Put Blob with `If-None-Match: *`: false when the blob already exists. */
-  putIfAbsent(name: string, body: Uint8Array | string): Promise<boolean>;
-  head(name: string): Promise<{ size: number } | undefined>;
-  /** The blob's bytes, or bytes `[start, end)` of it. */
-  get(name: string, range?: { start: number; end: number }): Promise<AsyncIterable<Uint8Array>>;
-  listPage(
-    prefix: string,
-    token: string | undefined,
-    maxPage: number | undefined,
-  ): Promise<ListPage>;
-  remove(name: string): Promise<void>;
-  upload(name: string): ByteSink;
-}
+/** Blob names are the object keys; a create conditional on absence is `If-None-Match: *`. */
+export type AzObjects = ObjectClient;
 
 export interface AzObjectsOptions {
   account: string;
@@ -119,9 +101,9 @@ export function createAzObjects(opts: AzObjectsOptions): AzObjects {
         });
         const page = (await pages.next()).value as
           { segment: { blobItems: { name: string }[] }; continuationToken?: string } | undefined;
-        const names = (page?.segment.blobItems ?? []).map((b) => b.name);
+        const keys = (page?.segment.blobItems ?? []).map((b) => b.name);
         const next = page?.continuationToken;
-        return { names, next: next !== undefined && next !== '' ? next : undefined };
+        return { keys, next: next !== undefined && next !== '' ? next : undefined };
       } catch (error) {
         return fail(error, 'list', prefix);
       }

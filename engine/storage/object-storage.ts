@@ -1,8 +1,8 @@
 /**
- * A Storage over any object store (S3, Cloud Storage): every storage path becomes the object name
- * `prefix + path`. The store's client (a handful of methods on whole objects, the only code that
- * imports its SDK) is loaded on the first call that needs it, so creating the storage is
- * synchronous and loads nothing.
+ * A Storage over any object store (S3, Cloud Storage, Azure Blob Storage): every storage path
+ * becomes the object name `prefix + path`. The store's client (a handful of methods on whole
+ * objects, the only code that imports its SDK) is loaded on the first call that needs it, so
+ * creating the storage is synchronous and loads nothing.
  */
 import { normalizeStoragePath } from './safe-path.js';
 import { sha256OfSource } from './source-hash.js';
