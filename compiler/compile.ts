@@ -226,7 +226,8 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
   const { ast, diagnostics, sources, input } = checked;
   if (!ast || hasErrors(diagnostics)) return checked;
   const chosen = opts.target ?? opts.runTarget;
-  // The images of a plan made for no target are what `local` does with them (see buildPlan).
+  // What the chosen target (undeclared in the file, so its rule did not run) does with images;
+  // for a plan made for no target, what `local` does with them (see buildPlan).
   const imagesFor = chosen ?? 'local';
   if (!ast.targets.some((t) => t.name.value === imagesFor) && findTarget(imagesFor))
     diagnostics.push(
@@ -238,14 +239,6 @@ export async function compileFile(path: string, opts: CompileOptions = {}): Prom
     );
   if (chosen !== undefined && findTarget(chosen)) {
     diagnostics.push(...chosenTargetDiagnostics(ast, chosen), ...targetChecks(ast, chosen));
-    if (!ast.targets.some((t) => t.name.value === chosen))
-      diagnostics.push(
-        ...containerDiagnostics(ast, {
-          name: { value: chosen, span: ast.name.span },
-          options: [],
-          span: ast.name.span,
-        }),
-      );
     if (hasErrors(diagnostics)) return checked;
   }
   const lowered = lowerToIr(ast);

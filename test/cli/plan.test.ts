@@ -107,6 +107,12 @@ describe('augc plan', () => {
       'warning[AUG4012]: target `local` runs method `mlm` without its image `ghcr.io/lab/aug-gpu:1.4`',
     );
     expect(bare.stdout).toContain('image ghcr.io/lab/aug-gpu:1.4 (not run in a container)');
+    // Each target's verdict on the image comes once, whether or not the file declares the target.
+    for (const args of [[], ['--target', 'local']]) {
+      const run = await runCli(['plan', 'examples/redsm5-sweep.aug', ...args]);
+      const verdicts = run.stderr.match(/^(warning|error)\[AUG401[23]\]/gm) ?? [];
+      expect(verdicts, args.join(' ')).toHaveLength(1);
+    }
   });
 
   it('exits 64 for an unknown --target, with a suggestion', async () => {
