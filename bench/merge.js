@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tasksOf, partPathOf, contextPathOf } from '../dist/compiler/plan/task-at.js';
-import { cacheKeyOf } from '../dist/engine/cache-key.js';
 import { mergeRun } from '../dist/engine/merge.js';
 import { createFileStorage } from '../dist/engine/storage/file-storage.js';
+import { taskRecordOf } from './lib/task-record.js';
 
 const COMBOS = 100;
 const CHUNKS = 100;
@@ -80,44 +80,18 @@ function planOf() {
   };
 }
 
+/** Row figures of each bench task record (a 1,000-row chunk, two variants). */
+const MERGE_COUNTS = {
+  rows_in: 1000,
+  generated: 2000,
+  rows_out: 1800,
+  kept: 1800,
+  dropped: { unchanged: 50, duplicate: 50, below_min: 80, above_max: 20 },
+};
+
 async function put(root, path, text) {
   await mkdir(dirname(join(root, path)), { recursive: true });
   await writeFile(join(root, path), text);
-}
-
-function recordOf(plan, task, part) {
-  const chunkSha256 = createHash('sha256').update(task.id).digest('hex');
-  return {
-    record_version: 1,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    combo_index: task.comboIndex,
-    methods: task.combo.methods,
-    k: task.combo.k,
-    chunk: task.chunk,
-    attempt: 1,
-    host: 'bench',
-    pid: 1,
-    worker: 'bench',
-    start: '2025-01-01T00:00:00.000Z',
-    end: '2025-01-01T00:00:01.000Z',
-    rows_in: 1000,
-    generated: 2000,
-    rows_out: 1800,
-    kept: 1800,
-    dropped: { unchanged: 50, duplicate: 50, below_min: 80, above_max: 20 },
-    quality: plan.quality,
-    params: [],
-    seed: { plan: 42, task: task.seed },
-    variants: 2,
-    input: { path: `_augc/chunks/chunk-${task.chunk}.jsonl`, sha256: chunkSha256 },
-    part,
-    augc_version: plan.compilerVersion,
-    plan_hash: plan.planHash,
-    cache_key: cacheKeyOf({ plan, task, chunkSha256 }),
-  };
 }
 
 async function writeRun(root, plan) {
@@ -134,7 +108,7 @@ async function writeRun(root, plan) {
     await put(
       root,
       contextPathOf(plan, task.combo.id, task.chunk),
-      JSON.stringify(recordOf(plan, task, part), null, 2),
+      JSON.stringify(taskRecordOf(plan, task, part, MERGE_COUNTS), null, 2),
     );
   }
 }

@@ -8,7 +8,8 @@
 // charts in docs/perf/) are rewritten from them (bench/lib/report.js). Comparators a bench could
 // not find (`missing`) are listed at the end: bench/setup.sh installs them.
 // Environment: BENCH_RESULTS_DIR, BENCH_DOCS (another results folder or docs file, e.g. for the
-// smoke test), BENCH_SMOKE=1 (every side-by-side suite once at a tiny size; nothing is judged).
+// smoke test), BENCH_SMOKE=1 (every side-by-side suite once at a tiny size; nothing is judged,
+// and nothing is saved unless BENCH_RESULTS_DIR says where).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,13 +73,21 @@ async function main() {
       ok = spawnSync(process.execPath, [`${dir}/${file}`], { stdio: 'inherit' }).status === 0 && ok;
     }
   }
-  const saved = await saveResults(reports, {
-    resultsDir: process.env.BENCH_RESULTS_DIR ?? join(dir, 'results'),
-    docsPath: process.env.BENCH_DOCS ?? join(dir, '..', 'docs', 'performance.md'),
-    machine: host,
-  });
-  console.log(`results: ${saved.file}`);
-  if (saved.regenerated.length) console.log(`docs regenerated: ${saved.regenerated.join(', ')}`);
+  // Tiny smoke-size figures never replace the recorded ones: a smoke run saves only where told.
+  const smoke = process.env.BENCH_SMOKE === '1';
+  const resultsDir = process.env.BENCH_RESULTS_DIR ?? (smoke ? undefined : join(dir, 'results'));
+  if (resultsDir === undefined) {
+    console.log('smoke run: results not saved (set BENCH_RESULTS_DIR and BENCH_DOCS to keep them)');
+  } else {
+    const saved = await saveResults(reports, {
+      resultsDir,
+      docsPath:
+        process.env.BENCH_DOCS ?? (smoke ? undefined : join(dir, '..', 'docs', 'performance.md')),
+      machine: host,
+    });
+    console.log(`results: ${saved.file}`);
+    if (saved.regenerated.length) console.log(`docs regenerated: ${saved.regenerated.join(', ')}`);
+  }
   const missing = Object.entries(reports).flatMap(([name, r]) =>
     (r.missing ?? []).map((m) => `${name}: ${m}`),
   );

@@ -14,7 +14,6 @@ import {
   partPathOf,
   tasksOf,
 } from '../dist/compiler/plan/task-at.js';
-import { cacheKeyOf } from '../dist/engine/cache-key.js';
 import { csvText } from '../dist/engine/csv-text.js';
 import { MANIFEST_COLUMNS } from '../dist/engine/task-record.js';
 import {
@@ -29,6 +28,7 @@ import {
   tempDir,
   timed,
 } from './lib/measure.js';
+import { taskRecordOf } from './lib/task-record.js';
 
 const PAIRS = SMOKE ? 1 : Number(process.env.BENCH_PAIRS ?? 5);
 const SIZES = SMOKE ? [20] : (process.env.BENCH_MERGE_SIZES ?? '1000,10000').split(',').map(Number);
@@ -71,41 +71,6 @@ ${methods.join('\n')}
   );
 }
 
-function recordOf(plan, task, part) {
-  const chunkSha256 = createHash('sha256').update(task.id).digest('hex');
-  return {
-    record_version: 1,
-    task: task.id,
-    group: task.group,
-    index: task.index,
-    combo: task.combo.id,
-    combo_index: task.comboIndex,
-    methods: task.combo.methods,
-    k: task.combo.k,
-    chunk: task.chunk,
-    attempt: 1,
-    host: 'bench',
-    pid: 1,
-    worker: 'bench',
-    start: '2026-01-01T00:00:00.000Z',
-    end: '2026-01-01T00:00:01.000Z',
-    rows_in: 1,
-    generated: 1,
-    rows_out: 1,
-    kept: 1,
-    dropped: { unchanged: 0, duplicate: 0, below_min: 0, above_max: 0 },
-    quality: plan.quality,
-    params: [],
-    seed: { plan: plan.seed, task: task.seed },
-    variants: plan.variants,
-    input: { path: `_augc/chunks/chunk-${task.chunk}.jsonl`, sha256: chunkSha256 },
-    part,
-    augc_version: plan.compilerVersion,
-    plan_hash: plan.planHash,
-    cache_key: cacheKeyOf({ plan, task, chunkSha256 }),
-  };
-}
-
 function writeRun(run, plan) {
   for (const task of tasksOf(plan)) {
     const path = partPathOf(plan, task.combo.id, task.chunk);
@@ -113,7 +78,7 @@ function writeRun(run, plan) {
     const sha256 = createHash('sha256').update(text).digest('hex');
     const part = { path, format: 'csv', sha256, bytes: Buffer.byteLength(text) };
     put(run, path, text);
-    const record = recordOf(plan, task, part);
+    const record = taskRecordOf(plan, task, part);
     put(
       run,
       contextPathOf(plan, task.combo.id, task.chunk),
